@@ -1,0 +1,6 @@
+export * from './enums'
+export * from './categories'
+export * from './events'
+export * from './products'
+export * from './merchants'
+export * from './promotions'
