@@ -1,0 +1,33 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm'
+import { publicEventStatus } from '#shared/domain/events'
+import type { PublicStatsDto } from '#shared/types/public'
+import type { Executor } from '~~/server/db/client'
+import { events, qualificationReleases } from '~~/server/db/schema'
+
+/** The public transparency figures: every public event's budget, and qualifications per category. */
+export async function publicStats(db: Executor, now: Date): Promise<PublicStatsDto> {
+  const rows = await db.select().from(events).where(inArray(events.status, ['published', 'closed'])).orderBy(asc(events.startsAt))
+  const perCategory = await db.select({
+    eventId: qualificationReleases.eventId,
+    categoryCode: qualificationReleases.categoryCode,
+    quota: sql<number>`sum(${qualificationReleases.quota})`.mapWith(Number),
+    claimed: sql<number>`sum(${qualificationReleases.claimed})`.mapWith(Number),
+  }).from(qualificationReleases)
+    .innerJoin(events, eq(events.id, qualificationReleases.eventId))
+    .where(inArray(events.status, ['published', 'closed']))
+    .groupBy(qualificationReleases.eventId, qualificationReleases.categoryCode)
+    .orderBy(asc(qualificationReleases.categoryCode))
+  return {
+    events: rows.map(e => ({
+      slug: e.slug,
+      title: e.titleZh,
+      titleEn: e.titleEn,
+      status: publicEventStatus(e, now)!,
+      budgetFen: e.budgetFen,
+      reservedFen: e.reservedFen,
+      spentFen: e.spentFen,
+      categories: perCategory.filter(c => c.eventId === e.id)
+        .map(c => ({ categoryCode: c.categoryCode, quota: c.quota, claimed: c.claimed })),
+    })),
+  }
+}
