@@ -94,7 +94,7 @@ export async function listPublicEvents(db: Executor, query: EventListQuery, now:
   const where = and(publicStatusCondition(query.status, now), query.kind ? eq(events.kind, query.kind) : undefined)
   const [rows, [totalRow]] = await Promise.all([
     db.select().from(events).where(where)
-      .orderBy(asc(sql`case when ${events.status} = 'published' and ${events.endsAt} > ${now} then 0 else 1 end`), asc(events.startsAt), asc(events.slug))
+      .orderBy(asc(sql`case when ${events.status} = 'published' and ${events.endsAt} > ${now.toISOString()}::timestamptz then 0 else 1 end`), asc(events.startsAt), asc(events.slug))
       .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(events).where(where),
   ])

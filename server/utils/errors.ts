@@ -40,8 +40,20 @@ export function statusForCode(code: ErrorCode): number {
   return STATUS_BY_CODE[code]
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+}
+
 export function apiError(code: ErrorCode, message: string, extra: { issues?: Issue[], [key: string]: unknown } = {}): H3Error {
-  return createError({ statusCode: STATUS_BY_CODE[code], message, data: { code, ...extra } })
+  const statusCode = STATUS_BY_CODE[code]
+  return createError({ statusCode, statusMessage: STATUS_TEXT[statusCode], message, data: { code, ...extra } })
 }
 
 export function zodIssues(error: ZodError): Issue[] {
@@ -64,5 +76,5 @@ export function toHttpError(error: unknown): H3Error {
 function internalError(error: unknown): H3Error {
   console.error('[api] unexpected error', error)
   // Never a stack trace or driver message in a response.
-  return createError({ statusCode: 500, message: 'Internal server error', data: { code: 'INTERNAL' } })
+  return createError({ statusCode: 500, statusMessage: STATUS_TEXT[500], message: 'Internal server error', data: { code: 'INTERNAL' } })
 }

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// `npm start`: build when the sources are newer than the last build, then serve the built portal.
+// Without DATABASE_URL it runs on the embedded database (./.data/db) with the demo data set.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const marker = join(root, '.output/nitro.json')
+const sources = ['app', 'server', 'shared', 'i18n', 'public', 'nuxt.config.ts', 'package-lock.json']
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let newest = stat.mtimeMs
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
+  return newest
+}
+
+const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0
+const sourcesAt = Math.max(...sources.map(s => newestMtime(join(root, s))))
+if (sourcesAt > builtAt) {
+  console.log(builtAt ? 'Sources changed since the last build: building…' : 'First start: building the portal…')
+  const build = spawnSync('npx', ['nuxt', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const port = process.env.PORT || '3000'
+const host = process.env.HOST || '0.0.0.0'
+const server = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port, HOST: host, NODE_ENV: 'production' },
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', code => process.exit(code ?? 0))
+
+// Tell the newcomer where to look once the database is ready.
+const url = `http://localhost:${port}`
+for (let i = 0; i < 120; i++) {
+  await new Promise(r => setTimeout(r, 500))
+  try {
+    const res = await fetch(`${url}/api/health`)
+    if (res.ok) {
+      const { printBanner } = await import('./banner.mjs')
+      printBanner(url)
+      break
+    }
+  }
+  catch { /* not listening yet */ }
+}
