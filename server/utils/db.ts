@@ -3,6 +3,9 @@ import { openDatabase, type Database, type DatabaseHandle } from '~~/server/db/c
 import { applyMigrations, type MigrationSource, type JournalEntry } from '~~/server/db/migrate'
 import { seedReferenceData } from '~~/server/db/seed/reference'
 import { isDatabaseEmpty, seedDemoData } from '~~/server/db/seed/demo'
+import { seedDemoAccounts } from '~~/server/db/seed/demo-accounts'
+import { ensureAdministrator } from '~~/server/services/accounts'
+import { identityHashKey } from './identity-key'
 
 export interface DatabaseSettings {
   url: string | undefined
@@ -51,11 +54,28 @@ async function start(): Promise<DatabaseHandle> {
   const applied = await applyMigrations(handle, source)
   await seedReferenceData(handle.db)
   if (settings.demoData && await isDatabaseEmpty(handle.db)) {
-    const counts = await seedDemoData(handle.db, new Date())
-    console.info(`[db] demo data loaded: ${counts.events} events, ${counts.products} products, ${counts.merchants} merchants`)
+    const now = new Date()
+    const counts = await seedDemoData(handle.db, now)
+    await seedDemoAccounts(handle.db, identityHashKey(), now)
+    console.info(`[db] demo data loaded: ${counts.events} events, ${counts.products} products, ${counts.merchants} merchants, one account per role`)
+  }
+  const admin = bootstrapAdministrator()
+  if (admin) {
+    const outcome = await ensureAdministrator(handle.db, admin.phone, admin.password)
+    console.info(`[auth] bootstrap administrator ${outcome}`)
   }
   console.info(`[db] ${handle.driver === 'pglite' ? `embedded PGlite at ${settings.dataDir}` : 'PostgreSQL'} ready (${applied} migrations known)`)
   return handle
+}
+
+function bootstrapAdministrator(): { phone: string, password: string } | null {
+  const phone = process.env.BOOTSTRAP_ADMIN_PHONE?.trim()
+  const password = process.env.BOOTSTRAP_ADMIN_PASSWORD
+  if (!phone && !password) return null
+  if (!phone || !password || !/^1[3-9]\d{9}$/.test(phone) || password.length < 10) {
+    throw new Error('BOOTSTRAP_ADMIN_PHONE must be a mainland mobile number and BOOTSTRAP_ADMIN_PASSWORD at least 10 characters')
+  }
+  return { phone, password }
 }
 
 let ready: Promise<DatabaseHandle> | undefined

@@ -73,6 +73,10 @@ export async function startBuiltServer(options: StartOptions): Promise<StartedSe
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
     DEMO_DATA: '1',
+    COOKIE_SECURE: '0',
+    BOOTSTRAP_ADMIN_PHONE: '13700000000',
+    BOOTSTRAP_ADMIN_PASSWORD: 'bootstrap admin password',
+    IDENTITY_HASH_KEY: 'test-identity-hash-key-0123456789abcdef',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...(dataDir ? { PGLITE_DATA_DIR: dataDir } : {}),
   }

@@ -19,3 +19,4 @@ export const promotionKind = pgEnum('promotion_kind', [
   'free_charger',
 ])
 export const promotionStatus = pgEnum('promotion_status', ['draft', 'submitted', 'approved', 'rejected', 'ended'])
+export const userRole = pgEnum('user_role', ['resident', 'merchant', 'reviewer', 'admin'])

@@ -1,4 +1,5 @@
 export * from './enums'
+export * from './accounts'
 export * from './categories'
 export * from './events'
 export * from './products'

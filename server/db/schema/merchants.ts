@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, doublePrecision, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { users } from './accounts'
 import { categories } from './categories'
 import { events } from './events'
 import { merchantStatus, street } from './enums'
@@ -9,13 +10,15 @@ export interface MerchantPendingProfile {
   name: string
   uscc: string
   address: string
+  /** Absent when the categories stay as they are. */
+  categories?: string[]
   submittedAt: string
 }
 
 export const merchants = pgTable('merchants', {
   id: uuid().primaryKey().defaultRandom(),
-  /** The merchant account that owns this profile (accounts arrive with their own migration). */
-  ownerUserId: text(),
+  /** The merchant account that owns this profile: one profile per account. */
+  ownerUserId: text().references(() => users.id, { onDelete: 'set null' }),
   status: merchantStatus().notNull().default('draft'),
   name: text().notNull(),
   /** 统一社会信用代码, GB 32100-2015. */
@@ -38,6 +41,7 @@ export const merchants = pgTable('merchants', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 }, t => [
   uniqueIndex('merchants_uscc_uq').on(t.uscc),
+  uniqueIndex('merchants_owner_uq').on(t.ownerUserId),
   index('merchants_status_submitted_idx').on(t.status, t.submittedAt),
   index('merchants_street_idx').on(t.street),
   check('merchants_position_valid', sql`(${t.lat} IS NULL) = (${t.lng} IS NULL) AND (${t.lat} IS NULL OR (${t.lat} BETWEEN -90 AND 90 AND ${t.lng} BETWEEN -180 AND 180))`),

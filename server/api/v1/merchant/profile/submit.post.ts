@@ -1,0 +1,9 @@
+import { submitOwnProfile } from '~~/server/services/merchant-profiles'
+import { defineApiHandler } from '~~/server/utils/api'
+import { useDb } from '~~/server/utils/db'
+import { requireMerchantAccount } from '~~/server/utils/guards'
+
+export default defineApiHandler(async (event) => {
+  const caller = await requireMerchantAccount(event)
+  return submitOwnProfile(await useDb(), caller, new Date())
+})

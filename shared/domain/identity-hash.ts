@@ -1,0 +1,14 @@
+import { normalizeResidentId } from './identity'
+
+/**
+ * Keyed hash of a resident ID number (PRODUCT.md rule 10): HMAC-SHA-256 under a secret key, so the
+ * database can tell that two accounts are one person without ever holding the number. Web Crypto, so the
+ * same code runs in Node and browsers.
+ */
+export async function identityHash(key: string, idNumber: string): Promise<string> {
+  if (key.length < 16) throw new Error('identity hash key is too short')
+  const encoder = new TextEncoder()
+  const hmacKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+  const signature = await crypto.subtle.sign('HMAC', hmacKey, encoder.encode(normalizeResidentId(idNumber)))
+  return Array.from(new Uint8Array(signature), b => b.toString(16).padStart(2, '0')).join('')
+}
