@@ -58,8 +58,9 @@ export default defineNuxtConfig({
     strategy: 'prefix_except_default',
     defaultLocale: 'zh-CN',
     locales: [
-      { code: 'zh-CN', language: 'zh-CN', name: '中文', file: 'zh-CN.json' },
-      { code: 'en', language: 'en', name: 'English', file: 'en.json' },
+      // Public pages' strings, then the account, merchant and bureau consoles' strings.
+      { code: 'zh-CN', language: 'zh-CN', name: '中文', files: ['zh-CN.json', 'console.zh-CN.json'] },
+      { code: 'en', language: 'en', name: 'English', files: ['en.json', 'console.en.json'] },
     ],
     detectBrowserLanguage: {
       useCookie: true,

@@ -35,8 +35,9 @@ export default defineConfig({
   projects: [
     { name: 'phone', testMatch: /public\/.*\.spec\.ts/, use: phone },
     {
+      // Staff pages at a desktop size; journeys that cross roles open a phone context of their own.
       name: 'desktop',
-      testMatch: /(desktop|staff)\/.*\.spec\.ts/,
+      testMatch: /(desktop|staff|journeys)\/.*\.spec\.ts/,
       use: { browserName: 'chromium', viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', launchOptions: chromium },
     },
   ],
