@@ -42,9 +42,12 @@ function sortOrder(sort: ProductListQuery['sort'], tokens: string[]): SQL[] {
     price_desc: [desc(products.filedPriceFen)],
     grade: [bestGradeSql, asc(products.filedPriceFen)],
     brand: [asc(products.brand), asc(products.model)],
-    // Relevance: the closest trigram match to what was typed first, then the most efficient.
+    // Relevance: a brand or model that starts with the first word typed, then the shortest (closest)
+    // match, then the most efficient. Cheap to compute for thousands of matches, unlike similarity().
     relevance: [
-      ...(tokens.length > 0 ? [sql`similarity(${products.searchKey}, ${tokens.join('')}) desc`] : []),
+      ...(tokens.length > 0
+        ? [sql`(strpos('|' || ${products.searchKey}, ${`|${tokens[0]}`}) > 0) desc`, sql`length(${products.searchKey}) asc`]
+        : []),
       bestGradeSql,
       asc(products.brand),
       asc(products.model),
