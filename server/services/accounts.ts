@@ -7,7 +7,7 @@ import { identities, merchants, users } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import type { Caller, Role } from '~~/server/utils/guards'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '~~/server/utils/password'
-import { assertNotThrottled, clearFailures, recordFailure, throttleKeys } from './throttle'
+import { attemptSucceeded, reserveAttempt, throttleKeys } from './throttle'
 
 export interface UserDto { id: string, role: Role }
 export interface MeDto { id: string, role: Role, phoneMasked: string, identityVerified: boolean, merchantId?: string }
@@ -45,18 +45,15 @@ const WRONG_PAIR = 'The mobile number or the password is not right'
 
 /**
  * Same answer whether or not the number exists; throttled per account and per address before any
- * hashing work is done.
+ * hashing work is done (at most 100 failures an hour per account, exactly, under any concurrency).
  */
 export async function login(db: Executor, input: LoginInput, address: string, now: Date): Promise<UserDto> {
   const keys = throttleKeys(input.phone, address)
-  await assertNotThrottled(db, keys, now)
+  await reserveAttempt(db, keys, now)
   const [user] = await db.select().from(users).where(eq(users.phone, input.phone)).limit(1)
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstNothing(input.password)
-  if (!user || !ok) {
-    await recordFailure(db, keys, now)
-    throw new DomainError('UNAUTHENTICATED', WRONG_PAIR)
-  }
-  await clearFailures(db, keys.account)
+  if (!user || !ok) throw new DomainError('UNAUTHENTICATED', WRONG_PAIR)
+  await attemptSucceeded(db, keys)
   await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id))
   return { id: user.id, role: user.role }
 }

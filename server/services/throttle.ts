@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import type { Executor } from '~~/server/db/client'
 import { authThrottle } from '~~/server/db/schema'
@@ -16,36 +16,53 @@ export const LOGIN_LIMITS: ThrottleLimits = {
   perAddress: Number(process.env.LOGIN_MAX_FAILURES_PER_ADDRESS ?? 500),
 }
 
-export function throttleKeys(phone: string, address: string) {
+export interface ThrottleKeys { account: string, address: string }
+
+export function throttleKeys(phone: string, address: string): ThrottleKeys {
   return { account: `login:phone:${phone}`, address: `login:ip:${address}` }
 }
 
-/** Refuses (429) when either counter is full, before any password hashing is spent on the request. */
-export async function assertNotThrottled(db: Executor, keys: { account: string, address: string }, now: Date, limits = LOGIN_LIMITS): Promise<void> {
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`
+
+/**
+ * Takes one attempt slot for the key in a single conditional upsert: granted while fewer than `limit`
+ * slots are taken in the current hour, whatever the concurrency and however many app processes.
+ */
+async function takeSlot(db: Executor, key: string, limit: number, now: Date): Promise<boolean> {
   const since = new Date(now.getTime() - WINDOW_MS)
-  const rows = await db.select().from(authThrottle)
-    .where(and(inArray(authThrottle.key, [keys.account, keys.address]), gt(authThrottle.windowStartedAt, since)))
-  for (const row of rows) {
-    const limit = row.key === keys.account ? limits.perAccount : limits.perAddress
-    if (row.failures >= limit) throw new DomainError('RATE_LIMITED', 'Too many failed sign-ins: please wait and try again later')
+  const expired = sql`${authThrottle.windowStartedAt} <= ${ts(since)}`
+  const rows = await db.insert(authThrottle).values({ key, failures: 1, windowStartedAt: now })
+    .onConflictDoUpdate({
+      target: authThrottle.key,
+      set: {
+        failures: sql`case when ${expired} then 1 else ${authThrottle.failures} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then ${ts(now)} else ${authThrottle.windowStartedAt} end`,
+      },
+      setWhere: sql`${expired} or ${authThrottle.failures} < ${limit}`,
+    })
+    .returning({ failures: authThrottle.failures })
+  return rows.length > 0
+}
+
+async function giveBack(db: Executor, key: string): Promise<void> {
+  await db.update(authThrottle).set({ failures: sql`greatest(${authThrottle.failures} - 1, 0)` }).where(eq(authThrottle.key, key))
+}
+
+/**
+ * Reserves an attempt against the account and the address before any password hashing is done; 429 when
+ * either is used up. A failed attempt keeps its slot; `attemptSucceeded` gives them back.
+ */
+export async function reserveAttempt(db: Executor, keys: ThrottleKeys, now: Date, limits = LOGIN_LIMITS): Promise<void> {
+  const refused = () => new DomainError('RATE_LIMITED', 'Too many failed sign-ins: please wait and try again later')
+  if (!await takeSlot(db, keys.account, limits.perAccount, now)) throw refused()
+  if (!await takeSlot(db, keys.address, limits.perAddress, now)) {
+    await giveBack(db, keys.account)
+    throw refused()
   }
 }
 
-/** Counts one failure against each key; a counter older than the window starts again at one. */
-export async function recordFailure(db: Executor, keys: { account: string, address: string }, now: Date): Promise<void> {
-  const since = new Date(now.getTime() - WINDOW_MS)
-  for (const key of [keys.account, keys.address]) {
-    await db.insert(authThrottle).values({ key, failures: 1, windowStartedAt: now })
-      .onConflictDoUpdate({
-        target: authThrottle.key,
-        set: {
-          failures: sql`case when ${authThrottle.windowStartedAt} <= ${since.toISOString()}::timestamptz then 1 else ${authThrottle.failures} + 1 end`,
-          windowStartedAt: sql`case when ${authThrottle.windowStartedAt} <= ${since.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${authThrottle.windowStartedAt} end`,
-        },
-      })
-  }
-}
-
-export async function clearFailures(db: Executor, key: string): Promise<void> {
-  await db.delete(authThrottle).where(eq(authThrottle.key, key))
+/** A successful sign-in clears the account's counter and does not count against the address. */
+export async function attemptSucceeded(db: Executor, keys: ThrottleKeys): Promise<void> {
+  await db.delete(authThrottle).where(eq(authThrottle.key, keys.account))
+  await giveBack(db, keys.address)
 }
