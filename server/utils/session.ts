@@ -1,6 +1,6 @@
 import { DrizzlePostgreSQLAdapter } from '@lucia-auth/adapter-drizzle'
 import { getCookie, setCookie, type H3Event } from 'h3'
-import { Lucia, TimeSpan, type Session, type User } from 'lucia'
+import { Lucia, TimeSpan, type Cookie, type Session, type User } from 'lucia'
 import type { Database } from '~~/server/db/client'
 import { sessions, users } from '~~/server/db/schema'
 import { useDb } from '~~/server/utils/db'
@@ -96,7 +96,7 @@ export async function endAllSessions(userId: string): Promise<void> {
   await (await useLucia()).invalidateUserSessions(userId)
 }
 
-function writeCookie(event: H3Event, cookie: { name: string, value: string, attributes: Record<string, unknown> }) {
+function writeCookie(event: H3Event, cookie: Cookie) {
   setCookie(event, cookie.name, cookie.value, cookie.attributes)
 }
 
