@@ -163,4 +163,3 @@ export async function submitOwnProfile(db: Executor, caller: Caller, now: Date):
     return toProfileDto(row, await categoriesOfMerchant(tx, row.id))
   })
 }
-
