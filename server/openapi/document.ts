@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { ERROR_CODES } from '#shared/domain/errors'
+import { identitySchema, loginSchema, registerSchema, staffSchema } from '#shared/schemas/accounts'
+import { adminMerchantQuerySchema, auditQuerySchema, merchantDecisionSchema, merchantProfileSchema } from '#shared/schemas/merchants'
+import { adminPromotionQuerySchema, promotionDecisionSchema, promotionInputSchema } from '#shared/schemas/promotions'
 import {
   eventListQuerySchema,
   merchantListQuerySchema,
@@ -24,6 +27,54 @@ function queryParameters(schema: z.ZodObject): Array<Record<string, unknown>> {
     required: object.required?.includes(name) ?? false,
     schema: property,
   }))
+}
+
+/** A JSON request body described by the same zod schema the handler validates with. */
+function body(schema: z.ZodType) {
+  return { required: true, content: { 'application/json': { schema: jsonSchema(schema) } } }
+}
+
+const session = [{ session: [] as string[] }]
+const refusals = {
+  401: { $ref: '#/components/responses/Unauthenticated' },
+  403: { $ref: '#/components/responses/Forbidden' },
+}
+const anyJson = (description = 'OK') => ({ description, content: { 'application/json': { schema: { type: 'object' } } } })
+
+/** Accounts, the resident's identity, the merchant console and the bureau's review routes. */
+function accountPaths() {
+  const id = [pathId('id', 'Id')]
+  return {
+    '/api/v1/auth/register': { post: { summary: 'Sign up as a resident or merchant (mainland mobile, password ≥ 10 characters); signs in', requestBody: body(registerSchema), responses: { 201: anyJson('Created; session cookie set'), 400: errors[400], 409: { description: 'PHONE_TAKEN' } } } },
+    '/api/v1/auth/login': { post: { summary: 'Sign in; the same 401 for an unknown number or a wrong password; 429 after 100 failures an hour', requestBody: body(loginSchema), responses: { 200: anyJson('Session cookie set'), 401: refusals[401], 429: { description: 'RATE_LIMITED' } } } },
+    '/api/v1/auth/logout': { post: { summary: 'Ends the session', security: session, responses: { 204: { description: 'Signed out' } } } },
+    '/api/v1/me': { get: { summary: 'Who is signed in: { id, role, phoneMasked, identityVerified, merchantId? }', security: session, responses: { 200: anyJson(), 401: refusals[401] } } },
+    '/api/v1/me/identity': {
+      get: { summary: 'The resident\'s verified identity, masked', security: session, responses: { 200: anyJson(), ...refusals } },
+      post: { summary: 'Real-name verification (GB 11643 check digit); stored only as a keyed hash and masked forms', security: session, requestBody: body(identitySchema), responses: { 200: anyJson('{ nameMasked, idNumberMasked }'), 400: errors[400], ...refusals, 409: { description: 'IDENTITY_TAKEN' } } },
+    },
+    '/api/v1/merchant/profile': {
+      get: { summary: 'The merchant\'s own application and status, with the reviewer\'s reason', security: session, responses: { 200: anyJson(), ...refusals, 404: errors[404] } },
+      put: { summary: 'Create or edit the application; an approved merchant\'s legal changes wait for review', security: session, requestBody: body(merchantProfileSchema), responses: { 200: anyJson(), 400: errors[400], ...refusals, 409: { description: 'INVALID_TRANSITION while under review' } } },
+    },
+    '/api/v1/merchant/profile/submit': { post: { summary: 'Send the application for review', security: session, responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION' } } } },
+    '/api/v1/merchant/promotions': {
+      get: { summary: 'The merchant\'s own promotions, every status', security: session, responses: { 200: anyJson(), ...refusals } },
+      post: { summary: 'Create a promotion (draft) for a published event and the merchant\'s own approved categories', security: session, requestBody: body(promotionInputSchema), responses: { 201: anyJson('{ id, status: "draft", … }'), 400: errors[400], ...refusals, 404: errors[404], 409: { description: 'MERCHANT_NOT_APPROVED, INVALID_TRANSITION' } } },
+    },
+    '/api/v1/merchant/promotions/{id}/submit': { post: { summary: 'Submit a promotion for review', security: session, parameters: id, responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION' } } } },
+    '/api/v1/merchant/promotions/{id}/end': { post: { summary: 'End a promotion early', security: session, parameters: id, responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION' } } } },
+    '/api/v1/admin/merchants': { get: { summary: 'Review queue, oldest first (reviewer or admin)', security: session, parameters: queryParameters(adminMerchantQuerySchema), responses: { 200: anyJson(), 400: errors[400], ...refusals } } },
+    '/api/v1/admin/merchants/{id}': { get: { summary: 'Full merchant record with its audit history', security: session, parameters: id, responses: { 200: anyJson(), ...refusals, 404: errors[404] } } },
+    '/api/v1/admin/merchants/{id}/decision': { post: { summary: 'approve | reject | request_changes | suspend | reinstate; a reason for all but approve', security: session, parameters: id, requestBody: body(merchantDecisionSchema), responses: { 200: anyJson('The merchant with its new status'), 400: errors[400], ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION' } } } },
+    '/api/v1/admin/promotions': { get: { summary: 'Promotion review list', security: session, parameters: queryParameters(adminPromotionQuerySchema), responses: { 200: anyJson(), 400: errors[400], ...refusals } } },
+    '/api/v1/admin/promotions/{id}/decision': { post: { summary: 'approve | reject (reason required)', security: session, parameters: id, requestBody: body(promotionDecisionSchema), responses: { 200: anyJson('{ id, status }'), 400: errors[400], ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION' } } } },
+    '/api/v1/admin/audit': { get: { summary: 'The append-only audit log, newest first; entity is "merchant" or "merchant:<id>"', security: session, parameters: queryParameters(auditQuerySchema), responses: { 200: anyJson(), 400: errors[400], ...refusals } } },
+    '/api/v1/admin/staff': {
+      get: { summary: 'Staff accounts (admin only)', security: session, responses: { 200: anyJson(), ...refusals } },
+      post: { summary: 'Create a reviewer or administrator (admin only)', security: session, requestBody: body(staffSchema), responses: { 201: anyJson(), 400: errors[400], ...refusals, 409: { description: 'PHONE_TAKEN' } } },
+    },
+  }
 }
 
 const pathId = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } })
@@ -205,10 +256,16 @@ export function buildOpenApiDocument() {
       '/api/v1/promotions': { get: { summary: 'Published, current promotions', parameters: queryParameters(promotionListQuerySchema), responses: { 200: ok(listOf('Promotion')), ...errors } } },
       '/api/v1/subsidy-quote': { get: { summary: 'Subsidy for a product (or a category and grade) at a price in an event', parameters: queryParameters(subsidyQuoteQuerySchema), responses: { 200: ok({ $ref: '#/components/schemas/SubsidyQuote' }), ...errors } } },
       '/api/v1/stats': { get: { summary: 'Public transparency: budget used and left, qualifications per category', responses: { 200: ok({ type: 'object' }) } } },
+      ...accountPaths(),
     },
     components: {
       schemas,
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'auth_session', description: 'HttpOnly session cookie set by login/register. Writes must carry this site\'s Origin (or Referer), else 403.' },
+      },
       responses: {
+        Unauthenticated: { description: 'UNAUTHENTICATED: no valid session', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+        Forbidden: { description: 'FORBIDDEN: the role may not do this, or a cross-site write', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         ValidationFailed: { description: 'VALIDATION_FAILED, with issues', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
         NotFound: { description: 'NOT_FOUND', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
