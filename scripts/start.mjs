@@ -28,10 +28,13 @@ if (sourcesAt > builtAt) {
 
 const port = process.env.PORT || '3000'
 const host = process.env.HOST || '0.0.0.0'
+// The embedded database is the demo set-up, often opened over plain HTTP from another device on the LAN:
+// there the session cookie must not require HTTPS. With DATABASE_URL (production) it stays Secure.
+const cookieSecure = process.env.COOKIE_SECURE ?? (process.env.DATABASE_URL ? undefined : '0')
 const server = spawn(process.execPath, [join(root, '.output/server/index.mjs')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, HOST: host, NODE_ENV: 'production' },
+  env: { ...process.env, PORT: port, HOST: host, NODE_ENV: 'production', ...(cookieSecure === undefined ? {} : { COOKIE_SECURE: cookieSecure }) },
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', code => process.exit(code ?? 0))
