@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm'
+import { and, desc, eq, inArray } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { publicEventStatus } from '#shared/domain/events'
 import {
@@ -11,11 +11,12 @@ import {
 import type { PromotionInput } from '#shared/schemas/promotions'
 import type { PromotionDto } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
-import { eventRules, events, merchantCategories, merchants, promotionCategories, promotions } from '~~/server/db/schema'
+import { eventRules, events, merchantCategories, promotionCategories, promotions } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import type { MerchantCaller } from '~~/server/utils/guards'
 import type { Issue } from '~~/server/utils/errors'
 import { findPublicEvent } from './events'
+import { categoriesOfPromotions, promotionRecords, toPromotionDto, type PromotionRecordRow } from './promotions'
 
 type PromotionRow = typeof promotions.$inferSelect
 type EventRow = typeof events.$inferSelect
@@ -30,45 +31,11 @@ export interface PromotionRecordDto extends PromotionDto {
 
 export interface PromotionStatusDto { id: string, status: PromotionStatus }
 
-interface RecordRow {
-  promotion: PromotionRow
-  merchantName: string
-  event: { slug: string, title: string, titleEn: string }
-}
-
-/** Promotions with their merchant's name and their event; callers add the WHERE (ownership, status) and order. */
-export function promotionRecords(db: Executor, where: SQL | undefined) {
-  return db.select({ promotion: promotions, merchantName: merchants.name, event: { slug: events.slug, title: events.titleZh, titleEn: events.titleEn } })
-    .from(promotions)
-    .innerJoin(merchants, eq(merchants.id, promotions.merchantId))
-    .innerJoin(events, eq(events.id, promotions.eventId))
-    .where(where)
-}
-
-export async function categoriesOfPromotions(db: Executor, ids: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>()
-  if (ids.length === 0) return map
-  const rows = await db.select().from(promotionCategories)
-    .where(inArray(promotionCategories.promotionId, ids)).orderBy(asc(promotionCategories.categoryCode))
-  for (const row of rows) map.set(row.promotionId, [...(map.get(row.promotionId) ?? []), row.categoryCode])
-  return map
-}
-
-// Same public fields as server/services/promotions.ts listPromotions, plus the lifecycle.
-export function toPromotionRecordDto({ promotion: p, merchantName, event: e }: RecordRow, categories: string[]): PromotionRecordDto {
+/** The public DTO plus the lifecycle, for the merchant who owns the promotion and for reviewers. */
+export function toPromotionRecordDto(row: PromotionRecordRow, categories: string[]): PromotionRecordDto {
+  const p = row.promotion
   return {
-    id: p.id,
-    merchantId: p.merchantId,
-    merchantName,
-    eventSlug: e.slug,
-    eventTitle: e.title,
-    eventTitleEn: e.titleEn,
-    kind: p.kind,
-    title: p.title,
-    description: p.description,
-    categories,
-    startsAt: p.startsAt.toISOString(),
-    endsAt: p.endsAt.toISOString(),
+    ...toPromotionDto(row, categories),
     status: p.status,
     reviewReason: p.reviewReason,
     createdAt: p.createdAt.toISOString(),
@@ -76,7 +43,7 @@ export function toPromotionRecordDto({ promotion: p, merchantName, event: e }: R
   }
 }
 
-export async function toPromotionRecordDtos(db: Executor, rows: RecordRow[]): Promise<PromotionRecordDto[]> {
+export async function toPromotionRecordDtos(db: Executor, rows: PromotionRecordRow[]): Promise<PromotionRecordDto[]> {
   const cats = await categoriesOfPromotions(db, rows.map(r => r.promotion.id))
   return rows.map(r => toPromotionRecordDto(r, cats.get(r.promotion.id) ?? []))
 }

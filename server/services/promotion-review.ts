@@ -7,7 +7,8 @@ import type { Executor } from '~~/server/db/client'
 import { promotions } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import type { Caller } from '~~/server/utils/guards'
-import { promotionRecords, toPromotionRecordDtos, type PromotionRecordDto, type PromotionStatusDto } from './merchant-promotions'
+import { toPromotionRecordDtos, type PromotionRecordDto, type PromotionStatusDto } from './merchant-promotions'
+import { promotionRecords } from './promotions'
 
 /**
  * The promotion review queue. Submitted promotions come first, the longest-waiting first (a submission sets
