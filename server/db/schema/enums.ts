@@ -20,3 +20,5 @@ export const promotionKind = pgEnum('promotion_kind', [
 ])
 export const promotionStatus = pgEnum('promotion_status', ['draft', 'submitted', 'approved', 'rejected', 'ended'])
 export const userRole = pgEnum('user_role', ['resident', 'merchant', 'reviewer', 'admin'])
+export const voucherStatus = pgEnum('voucher_status', ['active', 'redeemed', 'expired', 'cancelled'])
+export const redemptionStatus = pgEnum('redemption_status', ['completed', 'voided', 'reversed'])
