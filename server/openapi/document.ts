@@ -3,6 +3,8 @@ import { ERROR_CODES } from '#shared/domain/errors'
 import { identitySchema, loginSchema, registerSchema, staffSchema } from '#shared/schemas/accounts'
 import { adminMerchantQuerySchema, auditQuerySchema, merchantDecisionSchema, merchantProfileSchema } from '#shared/schemas/merchants'
 import { adminPromotionQuerySchema, promotionDecisionSchema, promotionInputSchema } from '#shared/schemas/promotions'
+import { adminEventListQuerySchema, eventCreateSchema, eventPatchSchema, releaseCreateSchema } from '#shared/schemas/admin-events'
+import { CATALOGUE_COLUMNS, CATALOGUE_MAX_ROWS, productPatchSchema, productRetireSchema } from '#shared/domain/catalogue-csv'
 import {
   eventListQuerySchema,
   merchantListQuerySchema,
@@ -74,6 +76,35 @@ function accountPaths() {
       get: { summary: 'Staff accounts (admin only)', security: session, responses: { 200: anyJson(), ...refusals } },
       post: { summary: 'Create a reviewer or administrator (admin only)', security: session, requestBody: body(staffSchema), responses: { 201: anyJson(), 400: errors[400], ...refusals, 409: { description: 'PHONE_TAKEN' } } },
     },
+  }
+}
+
+/** The bureau's event set-up and catalogue (administrators write; reviewers read events). */
+function eventAdminPaths() {
+  const slug = [pathId('slug', 'Event slug')]
+  const id = [pathId('id', 'Product id')]
+  const transition = (summary: string) => ({ post: { summary, security: session, parameters: slug, responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION' } } } })
+  return {
+    '/api/v1/admin/events': {
+      get: { summary: 'All events, drafts included (reviewer or admin)', security: session, parameters: queryParameters(adminEventListQuerySchema), responses: { 200: anyJson(), 400: errors[400], ...refusals } },
+      post: { summary: 'Create a draft event with its per-category rules (admin)', security: session, requestBody: body(eventCreateSchema), responses: { 201: anyJson('The admin view of the event'), 400: errors[400], ...refusals } },
+    },
+    '/api/v1/admin/events/{slug}': {
+      get: { summary: 'An event with rules, releases (claimed, remaining) and budget figures (reviewer or admin)', security: session, parameters: slug, responses: { 200: anyJson(), ...refusals, 404: errors[404] } },
+      patch: { summary: 'Edit an event; rules, if given, replace the set; the budget never goes below reserved + spent (admin; audited)', security: session, parameters: slug, requestBody: body(eventPatchSchema), responses: { 200: anyJson(), 400: errors[400], ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION on a closed event' } } },
+    },
+    '/api/v1/admin/events/{slug}/publish': transition('draft → published (needs at least one rule; admin)'),
+    '/api/v1/admin/events/{slug}/close': transition('published → closed (admin)'),
+    '/api/v1/admin/events/{slug}/releases': { post: { summary: 'Add a qualification release (time window and quota) for a category with a rule (admin)', security: session, parameters: slug, requestBody: body(releaseCreateSchema), responses: { 201: anyJson(), 400: errors[400], ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION on a closed event' } } } },
+    '/api/v1/admin/products/import': { post: {
+      summary: 'Catalogue CSV import: all rows or none (admin)',
+      description: `UTF-8 text/csv with the header \`${CATALOGUE_COLUMNS.join(',')}\`, at most ${CATALOGUE_MAX_ROWS.toLocaleString('en')} rows and 5 MB. Every row is checked; if any is wrong nothing is imported and the answer lists \`{ row, path, message }\` with spreadsheet row numbers (the header is row 1). An existing (category, brand, model) is updated (and listed again if it was retired).`,
+      security: session,
+      requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
+      responses: { 200: anyJson('{ imported, created, updated, reactivated }'), 400: { description: 'VALIDATION_FAILED with row-level issues; nothing imported' }, ...refusals },
+    } },
+    '/api/v1/admin/products/{id}': { patch: { summary: 'Edit a product (admin; audited)', security: session, parameters: id, requestBody: body(productPatchSchema), responses: { 200: anyJson(), 400: errors[400], ...refusals, 404: errors[404] } } },
+    '/api/v1/admin/products/{id}/retire': { post: { summary: 'Retire a product; it stays on past redemptions (admin; audited)', security: session, parameters: id, requestBody: body(productRetireSchema), responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION if already retired' } } } },
   }
 }
 
@@ -257,6 +288,7 @@ export function buildOpenApiDocument() {
       '/api/v1/subsidy-quote': { get: { summary: 'Subsidy for a product (or a category and grade) at a price in an event', parameters: queryParameters(subsidyQuoteQuerySchema), responses: { 200: ok({ $ref: '#/components/schemas/SubsidyQuote' }), ...errors } } },
       '/api/v1/stats': { get: { summary: 'Public transparency: budget used and left, qualifications per category', responses: { 200: ok({ type: 'object' }) } } },
       ...accountPaths(),
+      ...eventAdminPaths(),
     },
     components: {
       schemas,

@@ -1,0 +1,11 @@
+import { slugParamsSchema } from '#shared/schemas/common'
+import { closeEvent } from '~~/server/services/event-admin'
+import { defineApiHandler, validParams } from '~~/server/utils/api'
+import { useDb } from '~~/server/utils/db'
+import { requireAdmin } from '~~/server/utils/guards'
+
+export default defineApiHandler(async (event) => {
+  const actor = await requireAdmin(event)
+  const { slug } = validParams(event, slugParamsSchema)
+  return closeEvent(await useDb(), actor, slug, new Date())
+})
