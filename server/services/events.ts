@@ -7,6 +7,7 @@ import type { EventListQuery } from '#shared/schemas/public'
 import type { EventDetailDto, EventRuleDto, EventSummaryDto, Page, ReleaseDto } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
 import { eventEnrolments, eventRules, events, merchants, qualificationReleases } from '~~/server/db/schema'
+import { expireDueVouchers } from './vouchers'
 
 type EventRow = typeof events.$inferSelect
 
@@ -117,6 +118,8 @@ export async function findPublicEvent(db: Executor, slug: string): Promise<Event
 }
 
 export async function getPublicEvent(db: Executor, slug: string, now: Date): Promise<EventDetailDto> {
+  // Lazy expiry first (server/services/vouchers.ts), so remaining quota and reserved budget are right now.
+  await expireDueVouchers(db, now)
   const event = await findPublicEvent(db, slug)
   const [rules, releases, [enrolled]] = await Promise.all([
     db.select().from(eventRules).where(eq(eventRules.eventId, event.id)).orderBy(asc(eventRules.categoryCode)),

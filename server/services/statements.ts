@@ -1,0 +1,44 @@
+import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
+import type { Executor } from '~~/server/db/client'
+import { redemptions } from '~~/server/db/schema'
+import type { MerchantCaller } from '~~/server/utils/guards'
+
+export interface StatementDto {
+  month: string
+  from: string
+  to: string
+  count: number
+  subsidyFen: number
+  salesFen: number
+  categories: Array<{ categoryCode: string, count: number, subsidyFen: number, salesFen: number }>
+}
+
+/** [first instant, first instant of the next month) of a calendar month in China time (UTC+8, no DST). */
+export function monthRange(month: string): { from: Date, to: Date } {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  const offset = 8 * 3_600_000
+  return { from: new Date(Date.UTC(y, m - 1, 1) - offset), to: new Date(Date.UTC(y, m, 1) - offset) }
+}
+
+/** What the bureau owes a merchant for a month: its completed (not voided or reversed) redemptions. */
+export async function monthlyStatement(db: Executor, caller: MerchantCaller, month: string): Promise<StatementDto> {
+  const { from, to } = monthRange(month)
+  const rows = await db.select({
+    categoryCode: redemptions.categoryCode,
+    count: sql<number>`count(*)`.mapWith(Number),
+    subsidyFen: sql<number>`coalesce(sum(${redemptions.subsidyFen}), 0)`.mapWith(Number),
+    salesFen: sql<number>`coalesce(sum(${redemptions.priceFen}), 0)`.mapWith(Number),
+  }).from(redemptions)
+    .where(and(eq(redemptions.merchantId, caller.merchantId), eq(redemptions.status, 'completed'), gte(redemptions.createdAt, from), lt(redemptions.createdAt, to)))
+    .groupBy(redemptions.categoryCode)
+    .orderBy(asc(redemptions.categoryCode))
+  return {
+    month,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    count: rows.reduce((a, r) => a + r.count, 0),
+    subsidyFen: rows.reduce((a, r) => a + r.subsidyFen, 0),
+    salesFen: rows.reduce((a, r) => a + r.salesFen, 0),
+    categories: rows,
+  }
+}
