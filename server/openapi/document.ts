@@ -3,6 +3,7 @@ import { ERROR_CODES } from '#shared/domain/errors'
 import { identitySchema, loginSchema, registerSchema, staffSchema } from '#shared/schemas/accounts'
 import { adminMerchantQuerySchema, auditQuerySchema, merchantDecisionSchema, merchantProfileSchema } from '#shared/schemas/merchants'
 import { adminPromotionQuerySchema, promotionDecisionSchema, promotionInputSchema } from '#shared/schemas/promotions'
+import { adminRedemptionQuerySchema, claimVoucherSchema, enrolmentInputSchema, merchantRedemptionQuerySchema, redemptionInputSchema, reverseInputSchema, statementQuerySchema } from '#shared/schemas/vouchers'
 import { adminEventListQuerySchema, eventCreateSchema, eventPatchSchema, releaseCreateSchema } from '#shared/schemas/admin-events'
 import { CATALOGUE_COLUMNS, CATALOGUE_MAX_ROWS, productPatchSchema, productRetireSchema } from '#shared/domain/catalogue-csv'
 import {
@@ -105,6 +106,37 @@ function eventAdminPaths() {
     } },
     '/api/v1/admin/products/{id}': { patch: { summary: 'Edit a product (admin; audited)', security: session, parameters: id, requestBody: body(productPatchSchema), responses: { 200: anyJson(), 400: errors[400], ...refusals, 404: errors[404] } } },
     '/api/v1/admin/products/{id}/retire': { post: { summary: 'Retire a product; it stays on past redemptions (admin; audited)', security: session, parameters: id, requestBody: body(productRetireSchema), responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION if already retired' } } } },
+  }
+}
+
+/** Qualifications and redemptions: the money path (PRODUCT.md rules 1–7). */
+function moneyPaths() {
+  const id = [pathId('id', 'Id')]
+  const conflict = (codes: string) => ({ description: `409: ${codes}` })
+  return {
+    '/api/v1/events/{slug}/vouchers': { post: { summary: 'Claim a subsidy qualification for a category (verified resident); reserves the rule\'s cap from the budget', security: session, parameters: [pathId('slug', 'Event slug')], requestBody: body(claimVoucherSchema), responses: { 201: anyJson('{ id, code, categoryCode, status: "active", expiresAt, capFen }'), 400: errors[400], ...refusals, 404: errors[404], 409: conflict('ALREADY_CLAIMED, SOLD_OUT, NOT_OPEN (data.opensAt), BUDGET_EXHAUSTED, RECLAIM_LIMIT, NOT_ELIGIBLE') } } },
+    '/api/v1/me/vouchers': { get: { summary: 'My qualifications, newest first, with the redemption when used', security: session, responses: { 200: anyJson(), ...refusals } } },
+    '/api/v1/me/vouchers/{id}/cancel': { post: { summary: 'Cancel an active qualification: frees its quota place and reservation', security: session, parameters: id, responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: conflict('VOUCHER_USED, VOUCHER_EXPIRED') } } },
+    '/api/v1/merchant/enrolments': {
+      get: { summary: 'My event enrolments', security: session, responses: { 200: anyJson(), ...refusals } },
+      post: { summary: 'Enrol in a published event for some of my approved categories', security: session, requestBody: body(enrolmentInputSchema), responses: { 201: anyJson(), 400: errors[400], ...refusals, 404: errors[404], 409: conflict('MERCHANT_NOT_APPROVED, NOT_OPEN') } },
+    },
+    '/api/v1/merchant/vouchers/{code}': { get: { summary: 'What a code is for and whether it can be redeemed here now (masked name only)', security: session, parameters: [pathId('code', 'Voucher code (case, spaces and dashes ignored)')], responses: { 200: anyJson('{ code, eventSlug, categoryCode, status, expiresAt, capFen, nameMasked, redeemable, reason? }'), ...refusals, 404: errors[404] } } },
+    '/api/v1/merchant/redemptions': {
+      get: { summary: 'My redemptions, newest first', security: session, parameters: queryParameters(merchantRedemptionQuerySchema), responses: { 200: anyJson(), ...refusals } },
+      post: {
+        summary: 'Register a trade-in sale against a qualification',
+        description: 'Requires the `Idempotency-Key` header: a retry with the same key and body returns the first redemption (200) and creates nothing; the same key with another body is 422 IDEMPOTENCY_MISMATCH.',
+        security: session,
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', minLength: 8, maxLength: 100 } }],
+        requestBody: body(redemptionInputSchema),
+        responses: { 200: anyJson('The earlier redemption (retry)'), 201: anyJson('{ id, subsidyFen, payableFen, … }'), 400: errors[400], ...refusals, 404: errors[404], 409: conflict('VOUCHER_USED, VOUCHER_EXPIRED, WRONG_CATEGORY, NOT_ELIGIBLE, PRICE_ABOVE_FILED, PRICE_ABOVE_CEILING, SN_ALREADY_REDEEMED, INVOICE_DUPLICATE, MERCHANT_NOT_APPROVED, NOT_ENROLLED, TRADE_IN_REQUIRED'), 422: { description: 'IDEMPOTENCY_MISMATCH' } },
+      },
+    },
+    '/api/v1/merchant/redemptions/{id}/void': { post: { summary: 'Void my redemption within 10 minutes; the qualification comes back if still valid', security: session, parameters: id, responses: { 200: anyJson(), ...refusals, 404: errors[404], 409: conflict('VOID_WINDOW_PASSED, INVALID_TRANSITION') } } },
+    '/api/v1/merchant/statements': { get: { summary: 'What the bureau owes me for a month (China time)', security: session, parameters: queryParameters(statementQuerySchema), responses: { 200: anyJson(), 400: errors[400], ...refusals } } },
+    '/api/v1/admin/redemptions': { get: { summary: 'Redemption review with anomaly flags (reviewer or admin)', security: session, parameters: queryParameters(adminRedemptionQuerySchema), responses: { 200: anyJson(), 400: errors[400], ...refusals } } },
+    '/api/v1/admin/redemptions/{id}/reverse': { post: { summary: 'Reverse a redemption (reason required): the subsidy returns to the budget, the qualification stays used', security: session, parameters: id, requestBody: body(reverseInputSchema), responses: { 200: anyJson(), 400: errors[400], ...refusals, 404: errors[404], 409: conflict('INVALID_TRANSITION') } } },
   }
 }
 
@@ -277,6 +309,7 @@ export function buildOpenApiDocument() {
         200: ok({ type: 'object', properties: { status: { const: 'ok' }, db: { const: 'ok' } } }),
         503: { description: 'The database is not reachable' },
       } } },
+      '/api/v1/openapi.json': { get: { summary: 'This description', responses: { 200: anyJson() } } },
       '/api/v1/categories': { get: { summary: 'Product categories', responses: { 200: ok({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Category' } } } }) } } },
       '/api/v1/events': { get: { summary: 'Public events (drafts never appear)', parameters: queryParameters(eventListQuerySchema), responses: { 200: ok(listOf('EventSummary')), 400: errors[400] } } },
       '/api/v1/events/{slug}': { get: { summary: 'One public event with its rules and releases', parameters: [pathId('slug', 'Event slug')], responses: { 200: ok({ $ref: '#/components/schemas/EventDetail' }), ...errors } } },
@@ -289,6 +322,7 @@ export function buildOpenApiDocument() {
       '/api/v1/stats': { get: { summary: 'Public transparency: budget used and left, qualifications per category', responses: { 200: ok({ type: 'object' }) } } },
       ...accountPaths(),
       ...eventAdminPaths(),
+      ...moneyPaths(),
     },
     components: {
       schemas,

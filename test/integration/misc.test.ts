@@ -44,6 +44,25 @@ describe('GET /api/v1/openapi.json', () => {
       expect(res.body.paths).toHaveProperty([path])
     }
   })
+
+  it('describes every route the server has', async () => {
+    const res = await api<{ paths: Record<string, Record<string, unknown>> }>('/api/v1/openapi.json')
+    const { readdirSync } = await import('node:fs')
+    const { join, relative } = await import('node:path')
+    const root = join(import.meta.dirname, '../../server/api')
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true })
+      .flatMap(entry => entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)])
+    const routes = walk(root)
+      .map(file => relative(root, file).replace(/\\/g, '/'))
+      .filter(file => !file.startsWith('[...'))
+      .map((file) => {
+        const [, path, method] = /^(.*?)(?:\.(get|post|put|patch|delete))?\.ts$/.exec(file)!
+        const url = `/api/${path!.replace(/\/index$|^index$/, '').replace(/\[(\w+)\]/g, '{$1}')}`
+        return { url: url.replace(/\/$/, ''), method: method ?? 'get' }
+      })
+    expect(routes.length).toBeGreaterThan(40)
+    for (const { url, method } of routes) expect(res.body.paths[url]?.[method], `${method.toUpperCase()} ${url}`).toBeDefined()
+  })
 })
 
 describe('errors', () => {
