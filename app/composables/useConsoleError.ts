@@ -56,6 +56,7 @@ const FIELD_MESSAGES: Array<[RegExp, string]> = [
   [/^(\S+) is not one of your shop's approved categories$/, 'categoryNotOwn'],
   [/^(\S+) is not part of this event$/, 'categoryNotInEvent'],
   [/^Invalid option/, 'choose'],
+  [/^Invalid input: expected number/, 'number'],
 ]
 
 /**

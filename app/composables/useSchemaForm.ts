@@ -31,10 +31,8 @@ export function useSchemaForm(schema: z.ZodType, values: () => unknown, options:
   }
 
   function setError(field: string, message: string | undefined): void {
-    const next = { ...errors.value }
-    if (message) next[field] = message
-    else delete next[field]
-    errors.value = next
+    const rest = Object.fromEntries(Object.entries(errors.value).filter(([key]) => key !== field))
+    errors.value = message ? { ...rest, [field]: message } : rest
   }
 
   /** On blur (and on change for checkboxes and selects). */

@@ -46,7 +46,7 @@ export function useSession() {
   /** Ends the session and drops everything fetched with it, so the next person on this phone sees none of it. */
   async function signOut(): Promise<void> {
     try {
-      await $fetch('/api/v1/auth/logout', { method: 'POST' })
+      await $fetch<unknown>('/api/v1/auth/logout', { method: 'POST' })
     }
     finally {
       user.value = null
