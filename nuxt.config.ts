@@ -58,9 +58,9 @@ export default defineNuxtConfig({
     strategy: 'prefix_except_default',
     defaultLocale: 'zh-CN',
     locales: [
-      // Public pages' strings, then the account, merchant and bureau consoles' strings.
-      { code: 'zh-CN', language: 'zh-CN', name: '中文', files: ['zh-CN.json', 'console.zh-CN.json'] },
-      { code: 'en', language: 'en', name: 'English', files: ['en.json', 'console.en.json'] },
+      // Public pages' strings, the account and console strings, qualifications and the counter, the bureau's set-up.
+      { code: 'zh-CN', language: 'zh-CN', name: '中文', files: ['zh-CN.json', 'console.zh-CN.json', 'money.zh-CN.json', 'bureau.zh-CN.json'] },
+      { code: 'en', language: 'en', name: 'English', files: ['en.json', 'console.en.json', 'money.en.json', 'bureau.en.json'] },
     ],
     detectBrowserLanguage: {
       useCookie: true,
