@@ -58,12 +58,14 @@ test.describe('a resident browsing on a phone', () => {
     await page.getByTestId('filter-grade').selectOption('1')
     await expect(page).toHaveURL(/grade=1/)
     const cards = page.getByTestId('product-card')
-    await expect(cards.first()).toBeVisible()
-    const count = await cards.count()
-    for (let i = 0; i < count; i++) {
-      await expect(cards.nth(i)).toContainText('BCD-470')
-      await expect(cards.nth(i).getByTestId('grade-badge')).toContainText('一级')
-    }
+    // The list refreshes after each filter: wait until every card shown matches both.
+    await expect(async () => {
+      const badges = await cards.getByTestId('grade-badge').allInnerTexts()
+      const texts = await cards.allInnerTexts()
+      expect(texts.length).toBeGreaterThan(0)
+      for (const text of texts) expect(text).toContain('BCD-470')
+      for (const badge of badges) expect(badge).toContain('一级')
+    }).toPass({ timeout: 15_000 })
     await cards.first().getByRole('link').first().click()
     await expect(page).toHaveURL(/\/catalogue\/[0-9a-f-]{36}/)
     await hydrated(page)
