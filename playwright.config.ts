@@ -33,7 +33,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'phone', testMatch: /public\/.*\.spec\.ts/, use: phone },
+    { name: 'phone', testMatch: /resident\/.*\.spec\.ts/, use: phone },
     {
       // Staff pages at a desktop size; journeys that cross roles open a phone context of their own.
       name: 'desktop',
