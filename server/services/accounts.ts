@@ -5,6 +5,7 @@ import type { LoginInput, RegisterInput, StaffInput } from '#shared/schemas/acco
 import type { Executor } from '~~/server/db/client'
 import { identities, merchants, users } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
+import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller, Role } from '~~/server/utils/guards'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '~~/server/utils/password'
 import { attemptSucceeded, reserveAttempt, throttleKeys } from './throttle'
@@ -15,14 +16,6 @@ export interface MeDto { id: string, role: Role, phoneMasked: string, identityVe
 function newUserId(): string {
   return crypto.randomUUID()
 }
-
-function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const cause = (error as { cause?: { code?: string, constraint_name?: string, constraint?: string } })?.cause ?? (error as { code?: string, constraint_name?: string, constraint?: string })
-  if (cause?.code !== '23505') return false
-  return !constraint || cause.constraint_name === constraint || cause.constraint === constraint
-}
-
-export { isUniqueViolation }
 
 async function insertUser(db: Executor, phone: string, password: string, role: Role): Promise<UserDto> {
   const passwordHash = await hashPassword(password)

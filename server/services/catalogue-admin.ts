@@ -7,9 +7,9 @@ import type { Executor } from '~~/server/db/client'
 import { categories, products } from '~~/server/db/schema'
 import { brandAliasOf } from '~~/server/db/seed/brands'
 import { audit } from '~~/server/utils/audit'
+import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
 import { findProduct, toProductDto } from './catalogue'
-import { sqlState } from './event-admin'
 
 export interface CatalogueImportResult {
   /** Rows in the file (all of them: an import is all or nothing). */
@@ -143,7 +143,7 @@ export async function updateProduct(db: Executor, actor: Caller, id: string, pat
     })
   }
   catch (error) {
-    if (sqlState(error) === '23505') throw new DomainError('VALIDATION_FAILED', 'Invalid product', { issues: [DUPLICATE_ISSUE] })
+    if (isUniqueViolation(error)) throw new DomainError('VALIDATION_FAILED', 'Invalid product', { issues: [DUPLICATE_ISSUE] })
     throw error
   }
 }

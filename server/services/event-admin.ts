@@ -7,6 +7,7 @@ import type { EventKind, EventRuleDto, Page } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
 import { categories, eventRules, events, qualificationReleases } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
+import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Issue } from '~~/server/utils/errors'
 import type { Caller } from '~~/server/utils/guards'
 import { ruleOf } from './events'
@@ -53,17 +54,6 @@ export interface AdminEventDto extends AdminEventSummaryDto {
   descriptionEn: string
   rules: EventRuleDto[]
   releases: AdminReleaseDto[]
-}
-
-/** The PostgreSQL SQLSTATE of a driver error, looked for through Drizzle's wrapping (`cause`). */
-export function sqlState(error: unknown): string | undefined {
-  let current: unknown = error
-  for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
-    const code = (current as { code?: unknown }).code
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
-    current = (current as { cause?: unknown }).cause
-  }
-  return undefined
 }
 
 function invalid(message: string, issues: Issue[]): DomainError {
@@ -231,7 +221,7 @@ export async function createEvent(db: Executor, actor: Caller, input: EventCreat
   }
   catch (error) {
     // Two administrators creating the same slug at once: the unique index decides.
-    if (sqlState(error) === '23505') throw invalid('Invalid event', [{ path: 'slug', message: 'This slug is already used by another event' }])
+    if (isUniqueViolation(error)) throw invalid('Invalid event', [{ path: 'slug', message: 'This slug is already used by another event' }])
     throw error
   }
 }

@@ -6,8 +6,8 @@ import type { IdentityInput } from '#shared/schemas/accounts'
 import type { Executor } from '~~/server/db/client'
 import { identities } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
+import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
-import { isUniqueViolation } from './accounts'
 
 /** The version of the personal-information notice shown on the verification form. */
 export const CONSENT_VERSION = '2026-11'

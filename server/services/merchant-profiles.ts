@@ -5,8 +5,8 @@ import type { MerchantProfileInput } from '#shared/schemas/merchants'
 import type { Executor } from '~~/server/db/client'
 import { merchantCategories, merchants, type MerchantPendingProfile } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
+import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
-import { isUniqueViolation } from './accounts'
 import { existingCategoryCodes } from './catalogue'
 
 type MerchantRow = typeof merchants.$inferSelect

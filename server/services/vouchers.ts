@@ -6,8 +6,8 @@ import type { ClaimVoucherInput } from '#shared/schemas/vouchers'
 import type { Executor } from '~~/server/db/client'
 import { events, identities, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
+import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
-import { isUniqueViolation } from './accounts'
 import { findRule } from './events'
 
 /** Arbitrary constant: only one expiry sweep at a time across all app processes. */
