@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { asc, desc, eq, inArray } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { maskPhone } from '#shared/domain/identity'
 import type { LoginInput, RegisterInput, StaffInput } from '#shared/schemas/accounts'
@@ -75,11 +75,10 @@ export async function createStaff(db: Executor, actor: Caller, input: StaffInput
 }
 
 export async function listStaff(db: Executor) {
+  // Administrators first (the enum orders admin after reviewer), then by when they were made.
   const rows = await db.select({ id: users.id, phone: users.phone, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt })
-    .from(users).where(eq(users.role, 'reviewer'))
-  const admins = await db.select({ id: users.id, phone: users.phone, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt })
-    .from(users).where(eq(users.role, 'admin'))
-  return [...admins, ...rows].map(r => ({
+    .from(users).where(inArray(users.role, ['reviewer', 'admin'])).orderBy(desc(users.role), asc(users.createdAt))
+  return rows.map(r => ({
     id: r.id,
     phone: r.phone,
     role: r.role,

@@ -10,7 +10,7 @@ import { audit } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Issue } from '~~/server/utils/errors'
 import type { Caller } from '~~/server/utils/guards'
-import { ruleOf } from './events'
+import { categoriesByEvent, ruleOf } from './events'
 
 type EventRow = typeof events.$inferSelect
 type ReleaseRow = typeof qualificationReleases.$inferSelect
@@ -127,12 +127,7 @@ export async function listAdminEvents(db: Executor, query: AdminEventListQuery, 
       .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(events).where(where),
   ])
-  const cats = new Map<string, string[]>()
-  if (rows.length > 0) {
-    const ruleRows = await db.select({ eventId: eventRules.eventId, code: eventRules.categoryCode }).from(eventRules)
-      .where(inArray(eventRules.eventId, rows.map(r => r.id))).orderBy(asc(eventRules.categoryCode))
-    for (const r of ruleRows) cats.set(r.eventId, [...(cats.get(r.eventId) ?? []), r.code])
-  }
+  const cats = await categoriesByEvent(db, rows.map(r => r.id))
   return { items: rows.map(r => toSummary(r, cats.get(r.id) ?? [], now)), total: totalRow?.total ?? 0, page: query.page, pageSize: query.pageSize }
 }
 

@@ -71,7 +71,8 @@ function toSummary(row: EventRow, categories: string[], nextReleaseAt: Date | nu
   }
 }
 
-async function categoriesByEvent(db: Executor, eventIds: string[]): Promise<Map<string, string[]>> {
+/** Each event's rule categories, sorted. */
+export async function categoriesByEvent(db: Executor, eventIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>()
   if (eventIds.length === 0) return map
   const rows = await db.select({ eventId: eventRules.eventId, code: eventRules.categoryCode })

@@ -121,7 +121,7 @@ export async function saveOwnProfile(db: Executor, caller: Caller, input: Mercha
       if (current.status === 'approved' || current.status === 'suspended') {
         const changed = changedLegalFields({ ...current, categories }, input)
         if (changed.length > 0 && input.uscc !== current.uscc) {
-          const [clash] = await tx.select({ id: merchants.id }).from(merchants).where(and(eq(merchants.uscc, input.uscc))).limit(1)
+          const [clash] = await tx.select({ id: merchants.id }).from(merchants).where(eq(merchants.uscc, input.uscc)).limit(1)
           if (clash && clash.id !== current.id) throw usccTaken()
         }
         const pendingProfile: MerchantPendingProfile | null = changed.length > 0

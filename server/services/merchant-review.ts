@@ -10,6 +10,7 @@ import { audit } from '~~/server/utils/audit'
 import type { Caller } from '~~/server/utils/guards'
 import { categoriesOfMerchant, toProfileDto, type MerchantProfileDto } from './merchant-profiles'
 import { toAuditDto, type AuditEntryDto } from './audit-log'
+import { categoriesOfMerchants } from './merchants'
 
 export interface MerchantQueueItem {
   id: string
@@ -39,12 +40,7 @@ export async function listMerchantsForReview(db: Executor, query: AdminMerchantQ
       .limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(merchants).where(where),
   ])
-  const cats = new Map<string, string[]>()
-  if (rows.length > 0) {
-    const catRows = await db.select().from(merchantCategories)
-      .where(or(...rows.map(r => eq(merchantCategories.merchantId, r.id)))).orderBy(asc(merchantCategories.categoryCode))
-    for (const c of catRows) cats.set(c.merchantId, [...(cats.get(c.merchantId) ?? []), c.categoryCode])
-  }
+  const cats = await categoriesOfMerchants(db, rows.map(r => r.id))
   const items: MerchantQueueItem[] = rows.map(r => ({
     id: r.id,
     name: r.name,

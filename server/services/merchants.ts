@@ -32,7 +32,8 @@ function toMerchantDto(row: MerchantRow, categoryCodes: string[], distanceM?: nu
   }
 }
 
-async function categoriesOf(db: Executor, ids: string[]): Promise<Map<string, string[]>> {
+/** Each merchant's categories, sorted. */
+export async function categoriesOfMerchants(db: Executor, ids: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>()
   if (ids.length === 0) return map
   const rows = await db.select().from(merchantCategories)
@@ -69,7 +70,7 @@ export async function listPublicMerchants(db: Executor, query: MerchantListQuery
       .orderBy(...order).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(merchants).where(where),
   ])
-  const cats = await categoriesOf(db, rows.map(r => r.merchant.id))
+  const cats = await categoriesOfMerchants(db, rows.map(r => r.merchant.id))
   return {
     items: rows.map(r => toMerchantDto(r.merchant, cats.get(r.merchant.id) ?? [], distance ? r.distanceM : undefined)),
     total: totalRow?.total ?? 0,
@@ -82,7 +83,7 @@ export async function getPublicMerchant(db: Executor, id: string, now: Date): Pr
   const [row] = await db.select().from(merchants).where(and(eq(merchants.id, id), eq(merchants.status, 'approved'))).limit(1)
   if (!row) throw new DomainError('NOT_FOUND', 'No such merchant')
   const [cats, promotions, enrolments] = await Promise.all([
-    categoriesOf(db, [row.id]),
+    categoriesOfMerchants(db, [row.id]),
     listPromotions(db, { merchant: row.id, page: 1, pageSize: 100 }, now),
     db.select({ slug: events.slug, title: events.titleZh, titleEn: events.titleEn, categoryCode: eventEnrolments.categoryCode })
       .from(eventEnrolments)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { isMainlandMobile, isValidUscc, normalizeUscc } from '#shared/domain/identity'
-import { MERCHANT_STATUSES, STAFF_MERCHANT_ACTIONS } from '#shared/domain/merchant-lifecycle'
+import { MERCHANT_STATUSES, STAFF_MERCHANT_ACTIONS, reasonRequired } from '#shared/domain/merchant-lifecycle'
 import { personNameSchema, phoneSchema } from './accounts'
 import { categoryCodeSchema, paginationShape, streetSchema, uuidSchema } from './common'
 
@@ -34,7 +34,7 @@ export type MerchantProfileInput = z.infer<typeof merchantProfileSchema>
 export const merchantDecisionSchema = z.object({
   action: z.enum(STAFF_MERCHANT_ACTIONS),
   reason: z.string().trim().max(500, 'At most 500 characters').optional(),
-}).refine(d => d.action === 'approve' || Boolean(d.reason), { path: ['reason'], message: 'A reason is required' })
+}).refine(d => !reasonRequired(d.action) || Boolean(d.reason), { path: ['reason'], message: 'A reason is required' })
 export type MerchantDecisionInput = z.infer<typeof merchantDecisionSchema>
 
 export const adminMerchantQuerySchema = z.object({

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { PROMOTION_KINDS, PROMOTION_STATUSES } from '#shared/domain/promotion-lifecycle'
+import { PROMOTION_KINDS, PROMOTION_STATUSES, promotionReasonRequired } from '#shared/domain/promotion-lifecycle'
 import { categoryCodeSchema, paginationShape, slugSchema } from './common'
 
 /** An ISO 8601 date-time that names its offset ("…Z" or "…+08:00"): a bare local time is ambiguous. */
@@ -30,7 +30,7 @@ export type PromotionInput = z.infer<typeof promotionInputSchema>
 export const promotionDecisionSchema = z.object({
   action: z.enum(['approve', 'reject'], { error: 'Choose approve or reject' }),
   reason: z.string().trim().max(500, 'At most 500 characters').optional(),
-}).refine(d => d.action !== 'reject' || Boolean(d.reason), { path: ['reason'], message: 'A reason is required to reject' })
+}).refine(d => !promotionReasonRequired(d.action) || Boolean(d.reason), { path: ['reason'], message: 'A reason is required to reject' })
 export type PromotionDecisionInput = z.infer<typeof promotionDecisionSchema>
 
 export const adminPromotionQuerySchema = z.object({
