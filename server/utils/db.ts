@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { useStorage } from 'nitropack/runtime'
 import { openDatabase, type Database, type DatabaseHandle } from '~~/server/db/client'
 import { applyMigrations, type MigrationSource, type JournalEntry } from '~~/server/db/migrate'
@@ -88,4 +89,23 @@ export function databaseReady(): Promise<DatabaseHandle> {
 
 export async function useDb(): Promise<Database> {
   return (await databaseReady()).db
+}
+
+/** Health: the database answers a trivial query within `timeoutMs` (false while it starts or when it is gone). */
+export async function databaseReachable(timeoutMs = 5000): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('database did not answer in time')), timeoutMs)
+  })
+  try {
+    const handle = await Promise.race([databaseReady(), timeout])
+    await Promise.race([handle.db.execute(sql`select 1`), timeout])
+    return true
+  }
+  catch {
+    return false
+  }
+  finally {
+    clearTimeout(timer)
+  }
 }
