@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { and, count, desc, eq, ne, sql, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, ne, sql, type SQL } from 'drizzle-orm'
+import { chinaDayStart, redemptionFlags, SPIKE_HISTORY_DAYS, withFlag, type AnomalyFlag } from '#shared/domain/anomaly'
 import { DomainError } from '#shared/domain/errors'
-import { decideRedemption, priceNearFiled, serialKey, voidableUntil, voucherRefusal, withinVoidWindow } from '#shared/domain/redemption'
+import { decideRedemption, serialKey, voidableUntil, voucherRefusal, withinVoidWindow } from '#shared/domain/redemption'
 import { ledgerDelta } from '#shared/domain/vouchers'
 import type { RedemptionInput } from '#shared/schemas/vouchers'
 import type { Page } from '#shared/types/public'
@@ -130,7 +131,7 @@ export async function redeem(db: Executor, caller: MerchantCaller, key: string, 
       // A concurrent twin with the same key may have committed while we waited for the lock.
       const twin = await replay(tx, caller.merchantId, key, hash)
       if (twin) return { created: false, redemption: twin }
-      const [merchant] = await tx.select({ status: merchants.status }).from(merchants).where(eq(merchants.id, caller.merchantId)).limit(1)
+      const [merchant] = await tx.select({ status: merchants.status, openingHours: merchants.openingHours }).from(merchants).where(eq(merchants.id, caller.merchantId)).limit(1)
       const [event] = voucher ? await tx.select().from(events).where(eq(events.id, voucher.eventId)).limit(1) : []
       const [product] = await tx.select().from(products).where(eq(products.id, input.productId)).limit(1)
       const key_ = serialKey(input.serialNo)
@@ -167,6 +168,13 @@ export async function redeem(db: Executor, caller: MerchantCaller, key: string, 
         .returning({ id: events.id })
       // The voucher held its cap; if the ledger disagrees, refuse rather than move money on a broken ledger.
       if (!charged) throw new Error(`ledger of event ${v.eventId} does not hold the reservation of voucher ${v.id}`)
+      const flags = redemptionFlags({
+        priceFen: input.priceFen,
+        filedPriceFen: product!.filedPriceFen,
+        ...await sameDayCounts(tx, caller.merchantId, v.identityHash, now),
+        openingHours: merchant!.openingHours,
+        at: now,
+      })
       const [row] = await tx.insert(redemptions).values({
         voucherId: v.id,
         merchantId: caller.merchantId,
@@ -184,18 +192,21 @@ export async function redeem(db: Executor, caller: MerchantCaller, key: string, 
         requestHash: hash,
         createdByUserId: caller.userId,
         createdAt: now,
+        flags,
       }).returning()
       await audit(tx, {
         actor: caller,
         action: 'redemption.create',
         entityType: 'redemption',
         entityId: row!.id,
-        after: { voucherCode: v.code, productId: input.productId, priceFen: input.priceFen, subsidyFen: decision.subsidyFen, serialNo: input.serialNo, invoiceNo: input.invoiceNo, releasedFen: v.capFen - decision.subsidyFen },
+        after: { voucherCode: v.code, productId: input.productId, priceFen: input.priceFen, subsidyFen: decision.subsidyFen, serialNo: input.serialNo, invoiceNo: input.invoiceNo, releasedFen: v.capFen - decision.subsidyFen, ...(flags.length > 0 ? { flags } : {}) },
       })
       return { created: true, redemption: toDto(row!) }
     })
   }
   catch (error) {
+    const serialRefused = (error instanceof DomainError && error.code === 'SN_ALREADY_REDEEMED') || isUniqueViolation(error, 'redemptions_serial_uq')
+    if (serialRefused) await flagSerialRetry(db, caller, input, now)
     if (isUniqueViolation(error, 'redemptions_idempotency_uq')) {
       const again = await replay(db, caller.merchantId, key, hash)
       if (again) return { created: false, redemption: again }
@@ -205,6 +216,52 @@ export async function redeem(db: Executor, caller: MerchantCaller, key: string, 
     if (isUniqueViolation(error, 'redemptions_voucher_uq')) throw new DomainError('VOUCHER_USED', 'This qualification has already been used')
     throw error
   }
+}
+
+/**
+ * What the anomaly flags compare with: this person's and this merchant's redemptions (not voided) earlier on
+ * the same China day, and the merchant's in the SPIKE_HISTORY_DAYS days before it. Each count includes the
+ * sale being registered.
+ */
+async function sameDayCounts(tx: Executor, merchantId: string, identityHash: string, now: Date) {
+  const dayStart = chinaDayStart(now)
+  const historyStart = new Date(dayStart.getTime() - SPIKE_HISTORY_DAYS * 86_400_000)
+  const live = ne(redemptions.status, 'voided')
+  const [[person], [merchant]] = await Promise.all([
+    tx.select({ n: count() }).from(redemptions).innerJoin(vouchers, eq(vouchers.id, redemptions.voucherId))
+      .where(and(eq(vouchers.identityHash, identityHash), live, gte(redemptions.createdAt, dayStart))),
+    tx.select({
+      today: sql<number>`count(*) filter (where ${redemptions.createdAt} >= ${dayStart.toISOString()}::timestamptz)`.mapWith(Number),
+      history: sql<number>`count(*) filter (where ${redemptions.createdAt} < ${dayStart.toISOString()}::timestamptz)`.mapWith(Number),
+    }).from(redemptions).where(and(eq(redemptions.merchantId, merchantId), live, gte(redemptions.createdAt, historyStart))),
+  ])
+  return { personSameDay: (person?.n ?? 0) + 1, merchantSameDay: (merchant?.today ?? 0) + 1, merchantHistory: merchant?.history ?? 0 }
+}
+
+/**
+ * Rule 11 "an SN tried twice": a refused attempt to subsidise a serial number that already was flags the
+ * sale that holds it, and the attempt is audited (the refused request itself left nothing behind).
+ */
+async function flagSerialRetry(db: Executor, caller: MerchantCaller, input: RedemptionInput, now: Date): Promise<void> {
+  const [product] = await db.select({ categoryCode: products.categoryCode }).from(products).where(eq(products.id, input.productId)).limit(1)
+  if (!product) return
+  const flag: AnomalyFlag = 'SN_TRIED_TWICE'
+  await db.transaction(async (tx) => {
+    const [held] = await tx.select({ id: redemptions.id, flags: redemptions.flags, merchantId: redemptions.merchantId }).from(redemptions)
+      .where(and(eq(redemptions.categoryCode, product.categoryCode), eq(redemptions.serialKey, serialKey(input.serialNo)), ne(redemptions.status, 'voided')))
+      .for('update').limit(1)
+    if (!held) return
+    const flags = withFlag(held.flags, flag)
+    if (flags.length !== held.flags.length) await tx.update(redemptions).set({ flags }).where(eq(redemptions.id, held.id))
+    await audit(tx, {
+      actor: caller,
+      action: 'redemption.serial_retry',
+      entityType: 'redemption',
+      entityId: held.id,
+      before: { flags: held.flags },
+      after: { flags, serialNo: input.serialNo, triedByMerchantId: caller.merchantId, voucherCode: input.voucherCode, at: now.toISOString() },
+    })
+  })
 }
 
 /**
@@ -272,7 +329,7 @@ export interface RedemptionListItem extends RedemptionDto {
   reversalReason: string | null
 }
 
-const nearFiled = sql`${redemptions.priceFen} * 100 >= ${products.filedPriceFen} * 98`
+const flagged = sql`cardinality(${redemptions.flags}) > 0`
 
 async function listRedemptions(db: Executor, where: SQL | undefined, page: number, pageSize: number): Promise<Page<RedemptionListItem>> {
   const [rows, [total]] = await Promise.all([
@@ -297,7 +354,7 @@ async function listRedemptions(db: Executor, where: SQL | undefined, page: numbe
       productBrand: x.brand,
       productModel: x.model,
       filedPriceFen: x.filed,
-      flags: priceNearFiled(x.r.priceFen, x.filed) ? ['PRICE_NEAR_FILED'] : [],
+      flags: x.r.flags,
       reversalReason: x.r.reversalReason,
     })),
     total: total?.n ?? 0,
@@ -306,15 +363,18 @@ async function listRedemptions(db: Executor, where: SQL | undefined, page: numbe
   }
 }
 
-export function listOwnRedemptions(db: Executor, caller: MerchantCaller, page: number, pageSize: number) {
-  return listRedemptions(db, eq(redemptions.merchantId, caller.merchantId), page, pageSize)
+/** A merchant's own sales. Anomaly flags are for reviewers only: a shop is not told which of its sales look odd. */
+export async function listOwnRedemptions(db: Executor, caller: MerchantCaller, page: number, pageSize: number): Promise<Page<Omit<RedemptionListItem, 'flags'>>> {
+  const result = await listRedemptions(db, eq(redemptions.merchantId, caller.merchantId), page, pageSize)
+  return { ...result, items: result.items.map(({ flags: _flags, ...item }) => item) }
 }
 
-export function listAllRedemptions(db: Executor, q: { status?: RedemptionRow['status'], merchant?: string, flagged?: boolean, page: number, pageSize: number }) {
+export function listAllRedemptions(db: Executor, q: { status?: RedemptionRow['status'], merchant?: string, flagged?: boolean, flag?: AnomalyFlag, page: number, pageSize: number }) {
   const where = and(
     q.status ? eq(redemptions.status, q.status) : undefined,
     q.merchant ? eq(redemptions.merchantId, q.merchant) : undefined,
-    q.flagged === true ? nearFiled : q.flagged === false ? sql`not (${nearFiled})` : undefined,
+    q.flagged === true ? flagged : q.flagged === false ? sql`not (${flagged})` : undefined,
+    q.flag ? sql`${q.flag} = any(${redemptions.flags})` : undefined,
   )
   return listRedemptions(db, where, q.page, q.pageSize)
 }

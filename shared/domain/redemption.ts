@@ -77,8 +77,3 @@ export function decideRedemption(f: RedemptionFacts): RedemptionDecision {
   const subsidyFen = Math.min(quote.subsidyFen, f.voucherCapFen)
   return { ok: true, subsidyFen, payableFen: f.priceFen - subsidyFen }
 }
-
-/** Rule 11 (flags for reviewers, not refusals): the price is within 2 % of the filed price. */
-export function priceNearFiled(priceFen: number, filedPriceFen: number): boolean {
-  return priceFen * 100 >= filedPriceFen * 98
-}

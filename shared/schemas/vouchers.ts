@@ -1,3 +1,4 @@
+import { ANOMALY_FLAGS } from '#shared/domain/anomaly'
 import { z } from 'zod'
 import { isVoucherCode, normaliseVoucherCode } from '../domain/vouchers'
 import { categoryCodeSchema, paginationShape, slugSchema, uuidSchema } from './common'
@@ -54,6 +55,8 @@ export const adminRedemptionQuerySchema = z.object({
   status: z.enum(REDEMPTION_STATUSES).optional(),
   merchant: uuidSchema.optional(),
   flagged: z.enum(['true', 'false']).optional().transform(v => (v === undefined ? undefined : v === 'true')),
+  /** Only redemptions carrying this anomaly flag. */
+  flag: z.enum(ANOMALY_FLAGS).optional(),
 })
 
 export const statementQuerySchema = z.object({

@@ -77,6 +77,8 @@ export const redemptions = pgTable('redemptions', {
   reversedAt: timestamp({ withTimezone: true }),
   reversedByUserId: text().references(() => users.id),
   reversalReason: text(),
+  /** Anomaly flags for reviewers (rule 11, shared/domain/anomaly.ts): raised at creation or on a refused retry. */
+  flags: text().array().notNull().default(sql`'{}'::text[]`),
 }, t => [
   check('redemptions_amounts_valid', sql`${t.priceFen} >= 0 AND ${t.subsidyFen} >= 0 AND ${t.subsidyFen} <= ${t.priceFen} AND ${t.payableFen} = ${t.priceFen} - ${t.subsidyFen}`),
   // Rule 6: an SN is subsidised once per category, anywhere; an invoice once per merchant; a voucher once.
@@ -87,4 +89,5 @@ export const redemptions = pgTable('redemptions', {
   uniqueIndex('redemptions_idempotency_uq').on(t.merchantId, t.idempotencyKey),
   index('redemptions_merchant_created_idx').on(t.merchantId, t.createdAt),
   index('redemptions_event_category_idx').on(t.eventId, t.categoryCode),
+  index('redemptions_flagged_idx').on(t.createdAt).where(sql`cardinality(${t.flags}) > 0`),
 ])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { decideRedemption, priceNearFiled, serialKey, voucherRefusal, withinVoidWindow, type RedemptionFacts } from '#shared/domain/redemption'
+import { decideRedemption, serialKey, voucherRefusal, withinVoidWindow, type RedemptionFacts } from '#shared/domain/redemption'
 import type { SubsidyRule } from '#shared/domain/subsidy'
 
 const now = new Date('2026-11-28T04:00:00Z')
@@ -100,10 +100,5 @@ describe('helpers', () => {
     const created = new Date(now.getTime() - 10 * 60_000)
     expect(withinVoidWindow(created, now)).toBe(true)
     expect(withinVoidWindow(new Date(created.getTime() - 1), now)).toBe(false)
-  })
-
-  it('flags a price within 2 % of the filed price', () => {
-    expect(priceNearFiled(98_000, 100_000)).toBe(true)
-    expect(priceNearFiled(97_999, 100_000)).toBe(false)
   })
 })
