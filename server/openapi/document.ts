@@ -96,6 +96,13 @@ function eventAdminPaths() {
     },
     '/api/v1/admin/events/{slug}/publish': transition('draft → published (needs at least one rule; admin)'),
     '/api/v1/admin/events/{slug}/close': transition('published → closed (admin)'),
+    '/api/v1/admin/events/{slug}/ledger': { get: {
+      summary: 'Reconciliation: the event\'s budget, reserved, spent and claimed against a recount of its qualifications and redemptions (reviewer or admin)',
+      description: 'Expired qualifications are swept first. `consistent` is true when reserved = Σ caps of active qualifications, spent = Σ subsidies of completed redemptions, claimed = qualifications active or redeemed, and reserved + spent ≤ budget.',
+      security: session,
+      parameters: slug,
+      responses: { 200: anyJson('{ eventSlug, budgetFen, reservedFen, spentFen, availableFen, claimed, recomputed: { liveVouchers, activeCapsFen, completedSubsidyFen }, consistent, byCategory: [{ categoryCode, quota, claimed, liveVouchers, activeVouchers, redeemedVouchers, activeCapsFen, completedRedemptions, completedSubsidyFen }] }'), ...refusals, 404: errors[404] },
+    } },
     '/api/v1/admin/events/{slug}/releases': { post: { summary: 'Add a qualification release (time window and quota) for a category with a rule (admin)', security: session, parameters: slug, requestBody: body(releaseCreateSchema), responses: { 201: anyJson(), 400: errors[400], ...refusals, 404: errors[404], 409: { description: 'INVALID_TRANSITION on a closed event' } } } },
     '/api/v1/admin/products/import': { post: {
       summary: 'Catalogue CSV import: all rows or none (admin)',

@@ -1,0 +1,127 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { EventLedgerDto } from '#shared/types/event-ledger'
+import { events } from '~~/server/db/schema'
+import { adminClient, Client } from '../support/client'
+import type { ErrorBody } from '../support/http'
+import { approvedMerchantClient, sharedReviewer } from '../support/merchants'
+import {
+  claim, closeTestDb, createTestEvent, createTestProduct, enrolledMerchant, expireVoucherNow, hasDatabase, newKey,
+  redemptionBody, testDb, verifiedResident,
+} from '../support/vouchers'
+
+afterAll(closeTestDb)
+
+const ledgerPath = (slug: string) => `/api/v1/admin/events/${slug}/ledger`
+
+async function ledger(client: Client, slug: string): Promise<EventLedgerDto> {
+  const res = await client.get<EventLedgerDto>(ledgerPath(slug))
+  expect(res.status).toBe(200)
+  return res.body
+}
+
+describe('GET /api/v1/admin/events/{slug}/ledger — who may read it', () => {
+  it('401 anonymous, 403 resident and merchant; reviewer and admin read it; 404 for an unknown event, 400 for a malformed slug', async () => {
+    const event = await createTestEvent({ rules: [{ code: 'fridge' }] })
+    expect((await new Client().get<ErrorBody>(ledgerPath(event.slug))).status).toBe(401)
+    const resident = await verifiedResident()
+    const forbidden = await resident.get<ErrorBody>(ledgerPath(event.slug))
+    expect(forbidden.status).toBe(403)
+    expect(forbidden.body.data.code).toBe('FORBIDDEN')
+    const { client: merchant } = await approvedMerchantClient()
+    expect((await merchant.get(ledgerPath(event.slug))).status).toBe(403)
+    for (const staff of [await sharedReviewer(), await adminClient()]) {
+      expect((await ledger(staff, event.slug)).eventSlug).toBe(event.slug)
+    }
+    const unknown = await (await sharedReviewer()).get<ErrorBody>(ledgerPath('no-such-event'))
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.data.code).toBe('NOT_FOUND')
+    expect((await (await sharedReviewer()).get(ledgerPath('Not_A_Slug!'))).status).toBe(400)
+  })
+})
+
+describe('the ledger answers for every yuan', () => {
+  it('a new event: the budget is all available, every category at zero, consistent', async () => {
+    const event = await createTestEvent({ budgetFen: 5_000_000, rules: [{ code: 'fridge', quota: 7 }, { code: 'tv', quota: 3 }] })
+    expect(await ledger(await sharedReviewer(), event.slug)).toEqual({
+      eventSlug: event.slug,
+      budgetFen: 5_000_000,
+      reservedFen: 0,
+      spentFen: 0,
+      availableFen: 5_000_000,
+      claimed: 0,
+      recomputed: { liveVouchers: 0, activeCapsFen: 0, completedSubsidyFen: 0 },
+      consistent: true,
+      byCategory: [
+        { categoryCode: 'fridge', quota: 7, claimed: 0, liveVouchers: 0, activeVouchers: 0, redeemedVouchers: 0, activeCapsFen: 0, completedRedemptions: 0, completedSubsidyFen: 0 },
+        { categoryCode: 'tv', quota: 3, claimed: 0, liveVouchers: 0, activeVouchers: 0, redeemedVouchers: 0, activeCapsFen: 0, completedRedemptions: 0, completedSubsidyFen: 0 },
+      ],
+    })
+  })
+
+  it('after claims, a cancellation, redemptions, a void and a reversal it adds up to the expected figures', async () => {
+    const event = await createTestEvent({ budgetFen: 10_000_000, quota: 5 })
+    const fridge = await createTestProduct('fridge', { grade: 1, filedPriceFen: 599_900 })
+    const { client: merchant } = await enrolledMerchant(event.slug, ['fridge'])
+    const [a, b, c, d, e] = await Promise.all(Array.from({ length: 5 }, () => verifiedResident()))
+    const va = await claim(a!, event.slug)
+    const vb = await claim(b!, event.slug)
+    const vc = await claim(c!, event.slug)
+    const vd = await claim(d!, event.slug)
+    await claim(e!, event.slug, 'tv')
+    const redeem = async (code: string, priceFen: number) => {
+      const res = await merchant.post<{ id: string, subsidyFen: number }>('/api/v1/merchant/redemptions', redemptionBody(code, fridge, { priceFen }), { headers: { 'Idempotency-Key': newKey() } })
+      expect(res.status).toBe(201)
+      return res.body
+    }
+
+    // a cancels: the place and the reservation go back.
+    expect((await a!.post(`/api/v1/me/vouchers/${va.id}/cancel`)).status).toBe(200)
+    // b buys for 4,999 yuan: 20 % = 999.80 yuan spent.
+    expect((await redeem(vb.code, 499_900)).subsidyFen).toBe(99_980)
+    // c buys, then the merchant voids the sale: c's qualification is active again, nothing spent.
+    const sale = await redeem(vc.code, 599_900)
+    expect((await merchant.post(`/api/v1/merchant/redemptions/${sale.id}/void`)).status).toBe(200)
+    // d buys for 3,000 yuan; a reviewer reverses it: the subsidy goes back, the qualification stays used.
+    const reversed = await redeem(vd.code, 300_000)
+    expect((await (await sharedReviewer()).post(`/api/v1/admin/redemptions/${reversed.id}/reverse`, { reason: '发票与型号不符' })).status).toBe(200)
+
+    const l = await ledger(await adminClient(), event.slug)
+    expect(l).toEqual({
+      eventSlug: event.slug,
+      budgetFen: 10_000_000,
+      // c's fridge and e's TV are active and reserve their caps.
+      reservedFen: 400_000,
+      spentFen: 99_980,
+      availableFen: 10_000_000 - 400_000 - 99_980,
+      claimed: 4,
+      recomputed: { liveVouchers: 4, activeCapsFen: 400_000, completedSubsidyFen: 99_980 },
+      consistent: true,
+      byCategory: [
+        { categoryCode: 'fridge', quota: 5, claimed: 3, liveVouchers: 3, activeVouchers: 1, redeemedVouchers: 2, activeCapsFen: 200_000, completedRedemptions: 1, completedSubsidyFen: 99_980 },
+        { categoryCode: 'tv', quota: 5, claimed: 1, liveVouchers: 1, activeVouchers: 1, redeemedVouchers: 0, activeCapsFen: 200_000, completedRedemptions: 0, completedSubsidyFen: 0 },
+      ],
+    })
+  })
+
+  it.skipIf(!hasDatabase)('an expired qualification is swept before counting: its place and reservation are back', async () => {
+    const event = await createTestEvent({ rules: [{ code: 'fridge' }] })
+    await claim(await verifiedResident(), event.slug)
+    const lapsed = await claim(await verifiedResident(), event.slug)
+    await expireVoucherNow(lapsed.id)
+    const l = await ledger(await sharedReviewer(), event.slug)
+    expect(l).toMatchObject({ reservedFen: 200_000, claimed: 1, recomputed: { liveVouchers: 1, activeCapsFen: 200_000, completedSubsidyFen: 0 }, consistent: true })
+    expect(l.byCategory).toEqual([expect.objectContaining({ categoryCode: 'fridge', claimed: 1, activeVouchers: 1 })])
+  })
+
+  it.skipIf(!hasDatabase)('a running total that disagrees with the recount is reported as not consistent', async () => {
+    const event = await createTestEvent({ rules: [{ code: 'fridge' }] })
+    await claim(await verifiedResident(), event.slug)
+    expect((await ledger(await sharedReviewer(), event.slug)).consistent).toBe(true)
+    // A state no API can produce: one yuan reserved that no qualification holds.
+    const { db } = await testDb()
+    await db.update(events).set({ reservedFen: sql`${events.reservedFen} + 100` }).where(eq(events.slug, event.slug))
+    const l = await ledger(await sharedReviewer(), event.slug)
+    expect(l).toMatchObject({ reservedFen: 200_100, recomputed: { activeCapsFen: 200_000 }, consistent: false })
+  })
+})
