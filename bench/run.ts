@@ -41,7 +41,7 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`
 async function fill(handle: DatabaseHandle, bulk: number) {
   await applyMigrations(handle, await folderSource(join(root, 'server/db/migrations')))
   await seedReferenceData(handle.db)
-  await seedDemoData(handle.db, new Date())
+  await seedDemoData(handle.db, new Date(), 'bench identity key, not a secret')
   const rows = buildBulkProducts(bulk, 7)
   for (let i = 0; i < rows.length; i += 2000) await handle.db.insert(products).values(rows.slice(i, i + 2000)).onConflictDoNothing()
   await handle.db.execute(sql`analyze products`)

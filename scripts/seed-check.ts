@@ -19,6 +19,9 @@ import {
   promotionCategories,
   promotions,
   qualificationReleases,
+  redemptions,
+  users,
+  vouchers,
 } from '~~/server/db/schema'
 import { buildBulkProducts } from '~~/server/db/seed/bulk-products'
 import { isDatabaseEmpty, seedDemoData } from '~~/server/db/seed/demo'
@@ -49,15 +52,26 @@ async function main(): Promise<void> {
     console.log(`database empty before demo seed: ${await isDatabaseEmpty(db)}`)
 
     const now = new Date()
-    const seeded = await seedDemoData(db, now)
-    console.log(`demo seed: ${JSON.stringify(seeded)}`)
+    const seedStarted = performance.now()
+    const seeded = await seedDemoData(db, now, 'seed-check identity key, not a secret')
+    console.log(`demo seed in ${(performance.now() - seedStarted).toFixed(0)} ms: ${JSON.stringify(seeded)}`)
     console.log(`database empty after demo seed: ${await isDatabaseEmpty(db)}`)
 
-    const tables = { categories, brands, events, eventRules, qualificationReleases, products, merchants, merchantCategories, eventEnrolments, promotions, promotionCategories }
+    const tables = { categories, brands, events, eventRules, qualificationReleases, products, merchants, merchantCategories, eventEnrolments, promotions, promotionCategories, users, vouchers, redemptions }
     for (const [name, table] of Object.entries(tables)) {
       const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(table)
       console.log(`  ${name.padEnd(22)} ${row?.n ?? 0}`)
     }
+
+    // Every figure reconciles with the rows behind it.
+    const [ledger] = await handle.rows<{ bad: number }>(sql`
+      select count(*)::int as bad from events e
+      where e.reserved_fen <> coalesce((select sum(cap_fen) from vouchers v where v.event_id = e.id and v.status = 'active'), 0)
+         or e.spent_fen <> coalesce((select sum(subsidy_fen) from redemptions r where r.event_id = e.id and r.status = 'completed'), 0)
+         or exists (select 1 from qualification_releases q where q.event_id = e.id
+                    and q.claimed <> (select count(*) from vouchers v where v.release_id = q.id and v.status in ('active', 'redeemed')))`)
+    if (ledger?.bad !== 0) throw new Error(`${ledger?.bad} demo events do not reconcile with their qualifications and sales`)
+    console.log('demo ledger: every event reconciles with its qualifications and sales')
 
     // The search key the catalogue search relies on: "kfr35" finds the 格力 KFR-35GW/NhAa1BAj, "gree" finds 格力.
     const found = await db.select({ brand: products.brand, model: products.model }).from(products)

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { and, count, desc, eq, gte, ne, sql, type SQL } from 'drizzle-orm'
 import { chinaDayStart, redemptionFlags, SPIKE_HISTORY_DAYS, withFlag, type AnomalyFlag } from '#shared/domain/anomaly'
 import { DomainError } from '#shared/domain/errors'
@@ -10,6 +9,7 @@ import type { Executor } from '~~/server/db/client'
 import { eventEnrolments, events, identities, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
+import { requestHash } from '~~/server/utils/request-hash'
 import type { Caller, MerchantCaller } from '~~/server/utils/guards'
 import { findRule } from './events'
 import { expireDueVouchers } from './vouchers'
@@ -48,20 +48,6 @@ function toDto(r: RedemptionRow): RedemptionDto {
     createdAt: r.createdAt.toISOString(),
     voidableUntil: voidableUntil(r.createdAt).toISOString(),
   }
-}
-
-/** JSON with keys sorted at every level: the same body always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
-export function requestHash(input: RedemptionInput): string {
-  return createHash('sha256').update(canonicalJson(input)).digest('hex')
 }
 
 async function replay(db: Executor, merchantId: string, key: string, hash: string): Promise<RedemptionDto | null> {

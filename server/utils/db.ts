@@ -4,7 +4,6 @@ import { openDatabase, type Database, type DatabaseHandle } from '~~/server/db/c
 import { applyMigrations, type MigrationSource, type JournalEntry } from '~~/server/db/migrate'
 import { seedReferenceData } from '~~/server/db/seed/reference'
 import { isDatabaseEmpty, seedDemoData } from '~~/server/db/seed/demo'
-import { seedDemoAccounts } from '~~/server/db/seed/demo-accounts'
 import { ensureAdministrator } from '~~/server/services/accounts'
 import { identityHashKey } from './identity-key'
 
@@ -56,9 +55,8 @@ async function start(): Promise<DatabaseHandle> {
   await seedReferenceData(handle.db)
   if (settings.demoData && await isDatabaseEmpty(handle.db)) {
     const now = new Date()
-    const counts = await seedDemoData(handle.db, now)
-    await seedDemoAccounts(handle.db, identityHashKey(), now)
-    console.info(`[db] demo data loaded: ${counts.events} events, ${counts.products} products, ${counts.merchants} merchants, one account per role`)
+    const counts = await seedDemoData(handle.db, now, identityHashKey())
+    console.info(`[db] demo data loaded: ${counts.events} events, ${counts.products} products, ${counts.merchants} merchants, ${counts.residents} residents with ${counts.qualifications} qualifications and ${counts.redemptions} redemptions, one account per role`)
   }
   const admin = bootstrapAdministrator()
   if (admin) {

@@ -125,3 +125,23 @@ describe('the ledger answers for every yuan', () => {
     expect(l).toMatchObject({ reservedFen: 200_100, recomputed: { activeCapsFen: 200_000 }, consistent: false })
   })
 })
+
+describe('the demo data reconciles', () => {
+  it('every demo event: budget, reserved, spent and claimed agree with the qualifications and sales behind them', async () => {
+    const reviewer = await sharedReviewer()
+    for (const slug of ['appliance-2026', 'home-2026', 'gas-2026', 'car-show-2026', 'digital-2027']) {
+      const l = await ledger(reviewer, slug)
+      expect(l.consistent, slug).toBe(true)
+      expect(l.reservedFen, slug).toBe(l.recomputed.activeCapsFen)
+      expect(l.spentFen, slug).toBe(l.recomputed.completedSubsidyFen)
+      expect(l.claimed, slug).toBe(l.recomputed.liveVouchers)
+    }
+    // The running events have real claims and sales behind their figures; the ended car show only sales.
+    const appliance = await ledger(reviewer, 'appliance-2026')
+    expect(appliance.recomputed.liveVouchers).toBeGreaterThan(500)
+    expect(appliance.spentFen).toBeGreaterThan(0)
+    const cars = await ledger(reviewer, 'car-show-2026')
+    expect(cars.reservedFen).toBe(0)
+    expect(cars.spentFen).toBeGreaterThan(0)
+  })
+})

@@ -22,6 +22,7 @@ import type {
   qualificationReleases,
 } from '~~/server/db/schema'
 import { brandAliasOf } from './brands'
+import { buildDemoActivity, type DemoActivity } from './demo-activity'
 import type { CategoryCatalogue, ProductInsert } from './catalogue-styles'
 import { CATALOGUE, draftProduct, labelFields, productKey } from './catalogue-styles'
 import type { Rng } from './prng'
@@ -52,6 +53,8 @@ export type DemoPromotion = With<typeof promotions.$inferInsert, 'id' | 'status'
 export type DemoPromotionCategory = typeof promotionCategories.$inferInsert
 
 export interface DemoData {
+  /** Residents, qualifications and sales (demo-activity.ts). */
+  activity: DemoActivity
   events: DemoEvent[]
   eventRules: DemoEventRule[]
   qualificationReleases: DemoRelease[]
@@ -242,8 +245,6 @@ interface EventPlan {
   startsAt: Date
   endsAt: Date
   budgetFen: number
-  spentFen: number
-  reservedFen: number
   /** Days (relative to the start) on which qualifications are released; see buildReleases. */
   releases: 'rolling' | 'first-days' | 'whole-event' | 'none'
 }
@@ -288,8 +289,6 @@ function planEvents(day: (offset: number, h?: number, m?: number, s?: number) =>
       startsAt: day(-60),
       endsAt: day(90, 23, 59, 59),
       budgetFen: 30_000_000 * YUAN,
-      spentFen: 648_235_620,
-      reservedFen: 38 * 200_000,
       releases: 'rolling',
     },
     {
@@ -309,8 +308,6 @@ function planEvents(day: (offset: number, h?: number, m?: number, s?: number) =>
       startsAt: day(-45),
       endsAt: day(75, 23, 59, 59),
       budgetFen: 10_000_000 * YUAN,
-      spentFen: 189_624_350,
-      reservedFen: 12 * 200_000,
       releases: 'rolling',
     },
     {
@@ -329,8 +326,6 @@ function planEvents(day: (offset: number, h?: number, m?: number, s?: number) =>
       startsAt: day(-30),
       endsAt: day(120, 23, 59, 59),
       budgetFen: 5_000_000 * YUAN,
-      spentFen: 86_415_900,
-      reservedFen: 8 * 200_000,
       releases: 'rolling',
     },
     {
@@ -348,8 +343,6 @@ function planEvents(day: (offset: number, h?: number, m?: number, s?: number) =>
       startsAt: day(10),
       endsAt: day(100, 23, 59, 59),
       budgetFen: 6_000_000 * YUAN,
-      spentFen: 0,
-      reservedFen: 0,
       releases: 'first-days',
     },
     {
@@ -366,8 +359,6 @@ function planEvents(day: (offset: number, h?: number, m?: number, s?: number) =>
       startsAt: carStart,
       endsAt: carEnd,
       budgetFen: 5_000_000 * YUAN,
-      spentFen: 48 * 2_000_000 + 27 * 1_500_000,
-      reservedFen: 0,
       releases: 'whole-event',
     },
     {
@@ -381,8 +372,6 @@ function planEvents(day: (offset: number, h?: number, m?: number, s?: number) =>
       startsAt: day(120),
       endsAt: day(210, 23, 59, 59),
       budgetFen: 20_000_000 * YUAN,
-      spentFen: 0,
-      reservedFen: 0,
       releases: 'none',
     },
   ]
@@ -420,30 +409,30 @@ export function defaultRule(kind: EventKind, categoryCode: string): Omit<DemoEve
 
 /** Qualifications released per day and category. */
 const DAILY_QUOTA: Readonly<Record<string, number>> = {
-  'fridge': 300,
-  'washer': 300,
-  'tv': 300,
-  'ac': 500,
-  'computer': 100,
-  'e-water-heater': 150,
-  'range-hood': 120,
-  'dishwasher': 80,
-  'water-purifier': 80,
-  'microwave': 60,
-  'rice-cooker': 60,
-  'gas-stove': 150,
-  'gas-water-heater': 200,
-  'mattress': 120,
-  'sofa': 100,
-  'kitchen-cabinet': 50,
-  'sanitary-ware': 100,
-  'smart-lock': 120,
-  'aging-retrofit': 50,
-  'phone': 500,
-  'tablet': 200,
-  'smartwatch': 200,
-  'nev': 80,
-  'fuel-car': 50,
+  'fridge': 80,
+  'washer': 80,
+  'tv': 80,
+  'ac': 120,
+  'computer': 30,
+  'e-water-heater': 40,
+  'range-hood': 30,
+  'dishwasher': 20,
+  'water-purifier': 20,
+  'microwave': 15,
+  'rice-cooker': 15,
+  'gas-stove': 40,
+  'gas-water-heater': 50,
+  'mattress': 30,
+  'sofa': 25,
+  'kitchen-cabinet': 12,
+  'sanitary-ware': 25,
+  'smart-lock': 30,
+  'aging-retrofit': 15,
+  'phone': 150,
+  'tablet': 60,
+  'smartwatch': 60,
+  'nev': 10,
+  'fuel-car': 6,
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -539,6 +528,9 @@ function plannedEnrolments(spec: MerchantSpec, plans: ReadonlyArray<Pick<EventPl
   }
   return out
 }
+
+/** The shop the demo merchant account owns (demo-accounts.ts). */
+const DEMO_SHOP_KEY = 'midea-waihai'
 
 /** Names of demo merchants that are not approved (must never appear on public pages). */
 export const DEMO_UNAPPROVED_MERCHANT_NAMES: readonly string[] = MERCHANT_SPECS.filter(m => m.status !== 'approved').map(m => m.name)
@@ -672,8 +664,9 @@ export function buildDemoData(now: Date): DemoData {
       startsAt: plan.startsAt,
       endsAt: plan.endsAt,
       budgetFen: plan.budgetFen,
-      reservedFen: plan.reservedFen,
-      spentFen: plan.spentFen,
+      // Set below from the demo's qualifications and sales.
+      reservedFen: 0,
+      spentFen: 0,
       createdAt,
       updatedAt: plan.status === 'published' ? maxDate(createdAt, minDate(plan.endsAt, day(0))) : createdAt,
     }
@@ -690,11 +683,12 @@ export function buildDemoData(now: Date): DemoData {
 
   // Qualification releases: daily at 10:00–22:00 China time
   const releaseRows: DemoRelease[] = []
+  const takenShare = new Map<string, number>()
   for (const plan of plans) {
     const event = eventOf(plan.slug)
     const r = rngFor(`jianghai-demo:releases:${plan.slug}`)
     let days: number[] = []
-    if (plan.releases === 'rolling') days = [-3, -2, -1, 0, 1, 2, 3]
+    if (plan.releases === 'rolling') days = [-7, -6, -5, -4, -3, -2, -1, 0, 1, 2, 3]
     else if (plan.releases === 'first-days') {
       const first = Math.round((plan.startsAt.getTime() - today) / DAY_MS)
       days = [first, first + 1, first + 2]
@@ -707,18 +701,19 @@ export function buildDemoData(now: Date): DemoData {
     for (const code of CATEGORY_CODES_BY_KIND[plan.kind]) {
       const quota = DAILY_QUOTA[code] ?? 100
       for (const [index, d] of days.entries()) {
-        const past = d < 0
-        let claimed = past ? Math.round(quota * (0.55 + 0.42 * r())) : 0
-        // Yesterday's air-conditioner places all went: the sold-out case.
-        if (plan.slug === DEMO_EVENT_SLUGS.appliance && code === 'ac' && d === -1) claimed = quota
+        // Share of a past release that was claimed; yesterday's air-conditioner places all went (sold out).
+        const share = plan.slug === DEMO_EVENT_SLUGS.appliance && code === 'ac' && d === -1 ? 1 : 0.55 + 0.42 * r()
+        const id = idOf(`release:${plan.slug}:${code}:${index}`)
+        if (d < 0) takenShare.set(id, share)
         releaseRows.push({
-          id: idOf(`release:${plan.slug}:${code}:${index}`),
+          id,
           eventId: event.id,
           categoryCode: code,
           opensAt: day(d, 10),
           closesAt: day(d, 22),
           quota,
-          claimed,
+          // Set below from the demo's qualifications.
+          claimed: 0,
           createdAt: event.createdAt,
         })
       }
@@ -834,7 +829,28 @@ export function buildDemoData(now: Date): DemoData {
     for (const c of p.categories) promotionCategoryRows.push({ promotionId: id, categoryCode: c })
   }
 
+  // Residents, their qualifications and the sales that used them; the figures follow from those rows.
+  const demoShop = merchantByKey.get(DEMO_SHOP_KEY)
+  if (!demoShop) throw new Error(`no demo merchant ${DEMO_SHOP_KEY}`)
+  const activity = buildDemoActivity({
+    now,
+    events: eventRows,
+    rules: ruleRows,
+    releases: releaseRows,
+    products: productRows,
+    merchants: merchantRows,
+    enrolments: enrolmentRows,
+    takenShare: release => takenShare.get(release.id) ?? 0,
+    demoResident: {
+      redeemed: { eventId: eventOf(DEMO_EVENT_SLUGS.appliance).id, categoryCode: 'fridge', merchantId: demoShop.row.id },
+      active: { eventId: eventOf(DEMO_EVENT_SLUGS.gas).id, categoryCode: 'gas-water-heater' },
+    },
+  })
+  for (const release of releaseRows) release.claimed = activity.claimedByRelease.get(release.id) ?? 0
+  for (const event of eventRows) Object.assign(event, activity.ledgerByEvent.get(event.id))
+
   return {
+    activity,
     events: eventRows,
     eventRules: ruleRows,
     qualificationReleases: releaseRows,
