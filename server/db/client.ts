@@ -8,10 +8,17 @@ import * as schema from './schema'
 
 /**
  * One type for both drivers: Drizzle's typed query API behaves the same on PGlite and postgres.js.
- * Raw `execute()` results differ between them, so code outside this folder does not use it.
+ * Raw `execute()` results differ between them: read them with executeRows.
  */
 export type Database = PostgresJsDatabase<typeof schema>
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0]
+
+/** Rows of a raw statement on any executor (postgres.js answers an array, PGlite `{ rows }`). */
+export async function executeRows<T>(db: Executor, query: Parameters<Database['execute']>[0]): Promise<T[]> {
+  const result = await db.execute(query) as unknown
+  if (Array.isArray(result)) return Array.from(result) as T[]
+  return ((result as { rows?: T[] }).rows ?? []) as T[]
+}
 export type Executor = Database | Transaction
 
 export interface DatabaseHandle {
@@ -49,7 +56,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     return {
       db,
       driver: 'postgres',
-      rows: async query => Array.from(await db.execute(query)) as never,
+      rows: query => executeRows(db, query),
       async withSingleConnection(fn) {
         const single = postgres(options.url!, { max: 1, onnotice: () => {} })
         try {
@@ -68,7 +75,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   return {
     db,
     driver: 'pglite',
-    rows: async query => ((await db.execute(query)) as unknown as { rows: never[] }).rows,
+    rows: query => executeRows(db, query),
     withSingleConnection: fn => fn(db),
     close: () => pglite.close(),
   }

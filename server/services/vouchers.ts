@@ -3,7 +3,7 @@ import { DomainError } from '#shared/domain/errors'
 import { publicEventStatus } from '#shared/domain/events'
 import { decideClaim, generateVoucherCode, ledgerDelta, voucherExpiry } from '#shared/domain/vouchers'
 import type { ClaimVoucherInput } from '#shared/schemas/vouchers'
-import type { Executor } from '~~/server/db/client'
+import { executeRows, type Executor } from '~~/server/db/client'
 import { events, identities, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
@@ -14,21 +14,34 @@ import { findRule } from './events'
 const SWEEP_LOCK_KEY = 7_304_211
 
 /**
- * Lazy expiry (rule 5: an unused qualification that expires returns to the pool). One statement: active
- * vouchers due at `now` become expired, their releases and events give back the place and the reservation
+ * Lazy expiry (rule 5: an unused qualification that expires returns to the pool). One statement per batch
+ * of SWEEP_BATCH, repeated while a batch comes back full: active vouchers due at `now` become expired, their releases and events give back the place and the reservation
  * (ledgerDelta.release), and each is audited. Safe under concurrency: rows locked by another transaction are
  * skipped (SKIP LOCKED) and `status = 'active'` is re-checked on update; the advisory lock keeps two sweeps
  * from taking release/event rows in different orders. Run it as its own statement, before a money
  * transaction, never inside one. Lock order everywhere: vouchers → releases → events.
  */
 export async function expireDueVouchers(db: Executor, now: Date): Promise<void> {
+  // Batches keep each statement short; a backlog (a rush of claims three days ago) takes a few rounds.
+  for (let round = 0; round < SWEEP_MAX_ROUNDS; round++) {
+    const expired = await expireBatch(db, now)
+    if (expired < SWEEP_BATCH) return
+  }
+}
+
+/** Vouchers one sweep statement expires at most. */
+export const SWEEP_BATCH = 1000
+const SWEEP_MAX_ROUNDS = 50
+
+/** One sweep statement; answers how many it expired (0 when another sweep holds the lock). */
+async function expireBatch(db: Executor, now: Date): Promise<number> {
   const at = now.toISOString()
-  await db.execute(sql`
+  const [result] = await executeRows<{ n: number }>(db, sql`
     with lock as (select pg_try_advisory_xact_lock(${SWEEP_LOCK_KEY}) as ok),
     due as (
       select v.id from vouchers v, lock
       where lock.ok and v.status = 'active' and v.expires_at <= ${at}::timestamptz
-      order by v.id limit 1000
+      order by v.id limit ${SWEEP_BATCH}
       for update of v skip locked
     ),
     expired as (
@@ -45,11 +58,16 @@ export async function expireDueVouchers(db: Executor, now: Date): Promise<void> 
       update events ev set reserved_fen = ev.reserved_fen - e.total
       from (select event_id, sum(cap_fen)::bigint as total from expired group by event_id) e
       where ev.id = e.event_id
+    ),
+    audited as (
+      insert into audit_log (actor_role, action, entity_type, entity_id, before, after)
+      select 'system', 'voucher.expire', 'voucher', id::text, jsonb_build_object('status', 'active'),
+        jsonb_build_object('status', 'expired', 'code', code, 'categoryCode', category_code, 'releasedFen', cap_fen)
+      from expired
+      returning 1
     )
-    insert into audit_log (actor_role, action, entity_type, entity_id, before, after)
-    select 'system', 'voucher.expire', 'voucher', id::text, jsonb_build_object('status', 'active'),
-      jsonb_build_object('status', 'expired', 'code', code, 'categoryCode', category_code, 'releasedFen', cap_fen)
-    from expired`)
+    select count(*)::int as n from audited`)
+  return Number(result?.n ?? 0)
 }
 
 export interface ClaimedVoucherDto {

@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { EventLedgerDto } from '#shared/types/event-ledger'
-import { events } from '~~/server/db/schema'
+import { events, qualificationReleases, vouchers } from '~~/server/db/schema'
 import { adminClient, Client } from '../support/client'
 import type { ErrorBody } from '../support/http'
 import { approvedMerchantClient, sharedReviewer } from '../support/merchants'
@@ -123,6 +124,36 @@ describe('the ledger answers for every yuan', () => {
     await db.update(events).set({ reservedFen: sql`${events.reservedFen} + 100` }).where(eq(events.slug, event.slug))
     const l = await ledger(await sharedReviewer(), event.slug)
     expect(l).toMatchObject({ reservedFen: 200_100, recomputed: { activeCapsFen: 200_000 }, consistent: false })
+  })
+})
+
+describe('a backlog of due qualifications', () => {
+  it.skipIf(!hasDatabase)('more than one sweep batch (1,000) due at once is cleared before the figures are read', async () => {
+    const event = await createTestEvent({ rules: [{ code: 'fridge' }], quota: 5000 })
+    const holder = await claim(await verifiedResident(), event.slug)
+    const { db } = await testDb()
+    const [owner] = await db.select({ userId: vouchers.userId }).from(vouchers).where(eq(vouchers.id, holder.id))
+    // A rush of claims three days ago, all due now: written as the claim route would have left them.
+    const BACKLOG = 2_345
+    await db.insert(vouchers).values(Array.from({ length: BACKLOG }, (_, i) => ({
+      code: `B${randomUUID().replace(/-/g, '').slice(0, 15).toUpperCase()}${i}`,
+      eventId: event.id,
+      categoryCode: 'fridge',
+      releaseId: event.releaseIds.fridge!,
+      userId: owner!.userId,
+      identityHash: `backlog-${event.id}-${i}`,
+      slot: 1,
+      capFen: 200_000,
+      expiresAt: new Date(Date.now() - 60_000),
+      createdAt: new Date(Date.now() - 3 * 86_400_000),
+    })))
+    await db.update(qualificationReleases).set({ claimed: sql`${qualificationReleases.claimed} + ${BACKLOG}` }).where(eq(qualificationReleases.id, event.releaseIds.fridge!))
+    await db.update(events).set({ reservedFen: sql`${events.reservedFen} + ${BACKLOG * 200_000}` }).where(eq(events.id, event.id))
+
+    const l = await ledger(await sharedReviewer(), event.slug)
+    expect(l).toMatchObject({ reservedFen: 200_000, claimed: 1, recomputed: { liveVouchers: 1, activeCapsFen: 200_000 }, consistent: true })
+    const [expired] = await db.select({ n: sql<number>`count(*)::int` }).from(vouchers).where(and(eq(vouchers.eventId, event.id), eq(vouchers.status, 'expired')))
+    expect(expired!.n).toBe(BACKLOG)
   })
 })
 
