@@ -1,3 +1,4 @@
+import { formatYuan } from '#shared/domain/money'
 import { useCategories } from '~/composables/useCategories'
 import { useDateFormat } from '~/composables/useDateFormat'
 
@@ -19,6 +20,18 @@ export interface AuditChange { field: string, label: string, before: string, aft
 
 // Keys that say nothing a reader needs (the time is the entry's own).
 const HIDDEN_KEYS = new Set(['updatedAt', 'submittedAt', 'approvedAt', 'id'])
+const TIME_KEYS = new Set(['startsAt', 'endsAt', 'expiresAt', 'opensAt', 'closesAt', 'at'])
+
+/** Where each kind of record names its statuses. */
+function statusKey(entityType: string, status: string): string {
+  switch (entityType) {
+    case 'promotion': return `merchantConsole.promotionStatus.${status}`
+    case 'voucher': return `vouchers.mine.status.${status}`
+    case 'redemption': return `bureau.redemptionStatus.${status}`
+    case 'event': return `bureau.eventStatus.${status}`
+    default: return `merchantConsole.status.${status}`
+  }
+}
 
 /**
  * The audit log in words: who (by role), what (the action), and before → after field by field, with
@@ -56,10 +69,19 @@ export function useAuditWords() {
 
   function valueText(field: string, value: unknown, entityType: string): string {
     if (value === null || value === undefined || value === '') return '—'
-    if (field === 'status' && typeof value === 'string') {
-      const key = entityType === 'promotion' ? `merchantConsole.promotionStatus.${value}` : `merchantConsole.status.${value}`
+    if ((field === 'status' || field === 'voucherStatus') && typeof value === 'string') {
+      const key = statusKey(field === 'voucherStatus' ? 'voucher' : entityType, value)
       return te(key) ? t(key) : value
     }
+    if (field.endsWith('Fen') && typeof value === 'number') return formatYuan(value)
+    if (field === 'flags' && Array.isArray(value)) {
+      return value.map((f) => {
+        const key = `bureau.flags.${String(f)}`
+        return te(key) ? t(key) : String(f)
+      }).join(t('merchantConsole.listSeparator'))
+    }
+    if (field === 'categoryCode' && typeof value === 'string') return categoryName(value)
+    if (TIME_KEYS.has(field) && typeof value === 'string') return when(value)
     if (field === 'role' && typeof value === 'string') return roleName(value)
     if (field === 'street' && typeof value === 'string') {
       const key = `admin.streets.${value}`
@@ -70,7 +92,6 @@ export function useAuditWords() {
       return te(key) ? t(key) : value
     }
     if (field === 'categories' && Array.isArray(value)) return value.map(v => categoryName(String(v))).join(t('merchantConsole.listSeparator'))
-    if ((field === 'startsAt' || field === 'endsAt') && typeof value === 'string') return when(value)
     if (typeof value === 'boolean') return value ? t('admin.audit.yes') : t('admin.audit.no')
     if (Array.isArray(value)) return value.map(v => valueText(field, v, entityType)).join(t('merchantConsole.listSeparator'))
     if (typeof value === 'object') {
