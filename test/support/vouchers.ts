@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { inject } from 'vitest'
 import { CATALOGUE_COLUMNS } from '#shared/domain/catalogue-csv'
+import type { LedgerFigures } from '#shared/domain/event-ledger'
 import type { EventLedgerDto } from '#shared/types/event-ledger'
 import type { Page, ProductDto } from '#shared/types/public'
 import { openDatabase, type DatabaseHandle } from '~~/server/db/client'
@@ -227,15 +228,8 @@ export async function ageRedemption(id: string, minutes: number): Promise<void> 
   await db.update(redemptions).set({ createdAt: sql`now() - make_interval(mins => ${minutes})` }).where(eq(redemptions.id, id))
 }
 
-export interface LedgerView {
-  budgetFen: number
-  reservedFen: number
-  spentFen: number
-  claimed: number
-  liveVouchers: number
-  activeCapsFen: number
-  completedSubsidyFen: number
-}
+/** The figures of shared/domain/event-ledger.ts, as the ledger endpoint reports them. */
+export type LedgerView = LedgerFigures
 
 /**
  * The event's ledger next to what its vouchers and redemptions say it should be, as the bureau reads it
