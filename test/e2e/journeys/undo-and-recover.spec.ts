@@ -181,9 +181,9 @@ test.describe('undo and recover on the money path, on a phone', () => {
     test.setTimeout(240_000)
     const base = baseURL!
     const api = await admin(playwright.request, base)
-    // A TV batch of its own, that both figures of the event page follow: opened at midnight, before any other
-    // running TV batch (the quota list shows the earliest opened one), and closing first (the claim button, like the
-    // server, takes the running batch closing first).
+    // A TV batch of its own, that both figures of the event page follow: closing first of the running TV batches
+    // (the claim button and the quota list, like the server, take the running batch closing first that has room),
+    // and opened at midnight, before any other.
     const quota = 9
     const event = await (await api.get(`/api/v1/admin/events/${EVENT}`)).json() as { releases: AdminRelease[] }
     const closings = event.releases
@@ -246,8 +246,14 @@ test.describe('undo and recover on the money path, on a phone', () => {
     const code = /资格码是 ([0-9A-Z]{8})/.exec(await row.getByTestId('claim-success').textContent() ?? '')?.[1]
     expect(code).toMatch(/^[0-9A-Z]{8}$/)
     expect((await releaseNow(api, release.id)).remaining).toBe(before - 1)
+    // The page's copy of the event is cached, but the resident's own claim counts at once, in both figures.
+    await expect(row.getByTestId('claim-remaining')).toHaveText(`本批剩余 ${before - 1} 个`)
+    await expect(quotaRow).toContainText(`剩 ${before - 1} 个，共 ${quota} 个`)
+    await expect(row.getByTestId('claim-button')).toHaveCount(0)
     const inPlaceAfterClaim = numberIn(await row.getByTestId('claim-state').textContent())
+    expect(inPlaceAfterClaim).toBe(before - 1)
     await shot(page, '1-03-event-claimed', row)
+    await shot(page, '1-03-event-claimed-quota-list', quotaRow)
     // The page catches up when its cached copy of the event is renewed.
     const claimVisibleAfter = await waitForShown(before - 1)
     await shot(page, '1-04-event-after-claim', row)
@@ -450,7 +456,11 @@ test.describe('undo and recover on the money path, on a phone', () => {
     expect(cancelled.status(), await cancelled.text()).toBe(200)
     await lookUp(sp, given.code)
     await expect(sp.getByTestId('redeem-lookup')).toHaveAttribute('data-redeemable', 'false')
-    await expect(sp.getByTestId('redeem-lookup')).toContainText('不能核销：这个资格已过期或已取消，请居民重新领取。')
+    // Which of the two it is, and no "valid until" for a qualification that is no longer valid.
+    await expect(sp.getByTestId('redeem-refusal')).toHaveText('不能核销：这个资格已被持有人放弃（已取消），请居民重新领取。')
+    await expect(sp.getByTestId('redeem-status')).toHaveText('已取消')
+    await expect(sp.getByTestId('redeem-lookup')).not.toContainText('有效期至')
+    await expect(sp.getByTestId('redeem-expiry')).toHaveCount(0)
     await expect(codeError).toHaveCount(0)
     await expect(sp.getByTestId('redeem-confirm')).toHaveCount(0)
     await shot(sp, '3-02-cancelled-code', sp.getByTestId('redeem-lookup'))
@@ -488,6 +498,9 @@ test.describe('undo and recover on the money path, on a phone', () => {
     await expect(serialField.getByTestId('field-error')).toHaveText('这个序列号已经享受过补贴，请核对 SN 是否抄错。')
     await expect(sp.getByTestId('redeem-serial')).toHaveAttribute('aria-invalid', 'true')
     await expect(sp.getByTestId('redeem-error')).toHaveText('这个序列号已经享受过补贴，请核对 SN 是否抄错。')
+    // The cursor is in the field to fix, and the field is on the screen.
+    await expect(sp.getByTestId('redeem-serial')).toBeFocused()
+    await expect(sp.getByTestId('redeem-serial')).toBeInViewport()
     await expect(sp.locator('[data-field="redeem-invoice"]').getByTestId('field-error')).toHaveCount(0)
     // A field to fix, not a failure to retry: the button keeps its name.
     await expect(sp.getByTestId('redeem-confirm')).toHaveText('确认核销')
@@ -507,6 +520,9 @@ test.describe('undo and recover on the money path, on a phone', () => {
     await expect(invoiceField.locator('label')).toHaveText('发票号码')
     await expect(invoiceField.getByTestId('field-error')).toHaveText('本店已用过这个发票号码，请核对发票号码。')
     await expect(sp.getByTestId('redeem-invoice')).toHaveAttribute('aria-invalid', 'true')
+    await expect(sp.getByTestId('redeem-invoice')).toBeFocused()
+    await expect(sp.getByTestId('redeem-invoice')).toBeInViewport()
+    await expect(sp.getByTestId('redeem-error')).toHaveText('本店已用过这个发票号码，请核对发票号码。')
     await expect(sp.getByTestId('redeem-done')).toHaveCount(0)
     expect(await ownRedemptions(merchant, vb.code)).toEqual([])
     await shot(sp, '3-04-duplicate-invoice', invoiceField)

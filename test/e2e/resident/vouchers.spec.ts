@@ -41,6 +41,14 @@ for (const elder of [false, true]) {
     await expect(page.getByTestId('vouchers-list').or(page.getByTestId('vouchers-empty')).first()).toBeVisible()
     await page.waitForLoadState('networkidle')
     await expectClean(page, '/me/vouchers')
+    // The demo resident holds an active qualification: its code is read out one character at a time.
+    const codes = page.getByTestId('voucher-code')
+    await expect(codes.first()).toBeVisible()
+    for (const code of await codes.all()) {
+      const value = await code.getAttribute('data-code')
+      expect(value).toMatch(/^[0-9A-Z]{8}$/)
+      await expect(code).toMatchAriaSnapshot(`- paragraph: 资格码 ${[...value!].join(' ')}`)
+    }
     await context.close()
   })
 
