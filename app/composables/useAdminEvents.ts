@@ -89,19 +89,6 @@ export function useAdminEvents() {
   const { t } = useI18n()
   const { fieldMessage } = useConsoleError()
 
-  /** ISO instant → "YYYY-MM-DDTHH:mm" in Beijing time, for <input type="datetime-local">. */
-  function toLocalInput(iso: string | null | undefined): string {
-    if (!iso) return ''
-    const ms = Date.parse(iso)
-    if (Number.isNaN(ms)) return ''
-    return new Date(ms + 8 * 3600_000).toISOString().slice(0, 16)
-  }
-
-  /** "YYYY-MM-DDTHH:mm" (Beijing time) → ISO 8601 with +08:00; an empty or odd value is passed on for the schema to refuse. */
-  function fromLocalInput(local: string): string {
-    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+08:00` : local
-  }
-
   function yuanInput(fen: number | null | undefined): string {
     return fen === null || fen === undefined ? '' : fenToYuanString(fen)
   }
@@ -141,5 +128,5 @@ export function useAdminEvents() {
     return byPath(issues)
   }
 
-  return { toLocalInput, fromLocalInput, yuanInput, fenOf, numberOf, messageText, byPath, serverIssues }
+  return { yuanInput, fenOf, numberOf, messageText, byPath, serverIssues }
 }

@@ -1,3 +1,4 @@
+import { chinaDate } from '#shared/domain/china-time'
 import { chooseRelease, type ReleaseFacts } from '#shared/domain/vouchers'
 import type { ReleaseDto } from '#shared/types/public'
 
@@ -83,25 +84,12 @@ export function withOwnClaims(releases: readonly ReleaseDto[], own: OwnClaims): 
   })
 }
 
-const CHINA_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** The calendar day in China (YYYY-MM-DD) of an instant. */
-export function chinaDay(at: string | Date): string {
-  return CHINA_DAY.format(typeof at === 'string' ? new Date(at) : at)
-}
-
-/** Whether an instant is midnight in China (UTC+8 all year: no daylight saving time). */
-export function isChinaMidnight(at: string | Date): boolean {
-  const t = typeof at === 'string' ? Date.parse(at) : at.getTime()
-  return (t + 8 * 3_600_000) % 86_400_000 === 0
-}
-
 /**
  * How a running batch [opensAt, closesAt) is named: 'today' (times only) when it opened today and closes by the
  * end of today (a close at midnight ends the day before), 'dated' (with dates) otherwise, e.g. across midnight.
  */
 export function runningBatchLabel(opensAt: string, closesAt: string, now: Date): 'today' | 'dated' {
-  const opened = chinaDay(opensAt)
-  const lastDay = chinaDay(new Date(Date.parse(closesAt) - 1))
-  return opened === lastDay && opened === chinaDay(now) ? 'today' : 'dated'
+  const opened = chinaDate(opensAt)
+  const lastDay = chinaDate(new Date(Date.parse(closesAt) - 1))
+  return opened === lastDay && opened === chinaDate(now) ? 'today' : 'dated'
 }

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, ne, sql, type SQL } from 'drizzle-orm'
-import { chinaDayStart, redemptionFlags, SPIKE_HISTORY_DAYS, withFlag, type AnomalyFlag } from '#shared/domain/anomaly'
+import { redemptionFlags, SPIKE_HISTORY_DAYS, withFlag, type AnomalyFlag } from '#shared/domain/anomaly'
+import { chinaDayStart, DAY_MS } from '#shared/domain/china-time'
 import { DomainError } from '#shared/domain/errors'
 import { decideRedemption, serialKey, voidableUntil, voucherRefusal, withinVoidWindow } from '#shared/domain/redemption'
 import { ledgerDelta } from '#shared/domain/vouchers'
@@ -211,7 +212,7 @@ export async function redeem(db: Executor, caller: MerchantCaller, key: string, 
  */
 async function sameDayCounts(tx: Executor, merchantId: string, identityHash: string, now: Date) {
   const dayStart = chinaDayStart(now)
-  const historyStart = new Date(dayStart.getTime() - SPIKE_HISTORY_DAYS * 86_400_000)
+  const historyStart = new Date(dayStart.getTime() - SPIKE_HISTORY_DAYS * DAY_MS)
   const live = ne(redemptions.status, 'voided')
   const [[person], [merchant]] = await Promise.all([
     tx.select({ n: count() }).from(redemptions).innerJoin(vouchers, eq(vouchers.id, redemptions.voucherId))

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, lt, sql } from 'drizzle-orm'
+import { chinaMonthRange } from '#shared/domain/china-time'
 import type { Executor } from '~~/server/db/client'
 import { redemptions } from '~~/server/db/schema'
 import type { MerchantCaller } from '~~/server/utils/guards'
@@ -13,16 +14,9 @@ export interface StatementDto {
   categories: Array<{ categoryCode: string, count: number, subsidyFen: number, salesFen: number }>
 }
 
-/** [first instant, first instant of the next month) of a calendar month in China time (UTC+8, no DST). */
-export function monthRange(month: string): { from: Date, to: Date } {
-  const [y, m] = month.split('-').map(Number) as [number, number]
-  const offset = 8 * 3_600_000
-  return { from: new Date(Date.UTC(y, m - 1, 1) - offset), to: new Date(Date.UTC(y, m, 1) - offset) }
-}
-
 /** What the bureau owes a merchant for a month: its completed (not voided or reversed) redemptions. */
 export async function monthlyStatement(db: Executor, caller: MerchantCaller, month: string): Promise<StatementDto> {
-  const { from, to } = monthRange(month)
+  const { from, to } = chinaMonthRange(month)
   const rows = await db.select({
     categoryCode: redemptions.categoryCode,
     count: sql<number>`count(*)`.mapWith(Number),

@@ -1,3 +1,4 @@
+import { chinaClock } from './china-time'
 import { isOpenAt, parseOpeningHours } from './opening-hours'
 
 /**
@@ -25,21 +26,6 @@ export const SPIKE_MIN_COUNT = 10
 export const SPIKE_HISTORY_DAYS = 14
 /** A sale registered this long before opening or after closing is still ordinary paperwork. */
 export const OPENING_GRACE_MIN = 30
-
-const CHINA_OFFSET_MS = 8 * 3_600_000
-const DAY_MS = 86_400_000
-
-/** First instant of the calendar day of `at` in China (UTC+8, no DST). */
-export function chinaDayStart(at: Date): Date {
-  const local = at.getTime() + CHINA_OFFSET_MS
-  return new Date(local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - CHINA_OFFSET_MS)
-}
-
-/** "HH:MM" of `at` in China. */
-export function chinaClock(at: Date): string {
-  const local = new Date(at.getTime() + CHINA_OFFSET_MS)
-  return `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`
-}
 
 export function priceNearFiled(priceFen: number, filedPriceFen: number): boolean {
   return priceFen * 100 >= filedPriceFen * NEAR_FILED_PCT

@@ -1,3 +1,4 @@
+import { chinaDate } from './china-time'
 import { DomainError } from './errors'
 
 // GB 11643-1999 citizen identity number; check character per ISO 7064 MOD 11-2.
@@ -24,15 +25,6 @@ export function residentIdCheckChar(first17: string): string {
   return ID_CHECK_CHARS.charAt(sum % 11)
 }
 
-/** Calendar date of `now` in China Standard Time (UTC+8, no DST), as YYYYMMDD, whatever the device zone. */
-function chinaDateKey(now: Date): string {
-  const t = new Date(now.getTime() + 8 * 3600_000)
-  const y = t.getUTCFullYear()
-  const m = t.getUTCMonth() + 1
-  const d = t.getUTCDate()
-  return `${String(y).padStart(4, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`
-}
-
 function isRealDate(yyyymmdd: string): boolean {
   const y = Number(yyyymmdd.slice(0, 4))
   const m = Number(yyyymmdd.slice(4, 6))
@@ -53,7 +45,7 @@ export function isValidResidentId(id: string, now: Date = new Date()): boolean {
   if (!/^\d{17}[\dX]$/.test(s)) return false
   if (!PROVINCE_CODES.has(Number(s.slice(0, 2)))) return false
   const birth = s.slice(6, 14)
-  if (!isRealDate(birth) || birth < '19000101' || birth > chinaDateKey(now)) return false
+  if (!isRealDate(birth) || birth < '19000101' || birth > chinaDate(now).replaceAll('-', '')) return false
   return residentIdCheckChar(s.slice(0, 17)) === s.charAt(17)
 }
 

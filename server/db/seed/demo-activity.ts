@@ -11,6 +11,7 @@
  * later today are still active; the running server's expiry sweep ends them when due, as it would any other.
  */
 import { redemptionFlags, SPIKE_HISTORY_DAYS, type AnomalyFlag } from '#shared/domain/anomaly'
+import { chinaDate, chinaDayStart, DAY_MS } from '#shared/domain/china-time'
 import { residentIdCheckChar } from '#shared/domain/identity'
 import { parseOpeningHours } from '#shared/domain/opening-hours'
 import { serialKey } from '#shared/domain/redemption'
@@ -20,9 +21,7 @@ import type { OldItem } from '~~/server/db/schema'
 import type { Rng } from './prng'
 import { digits, int, pick, rngFor, uuidFrom } from './prng'
 
-const DAY_MS = 86_400_000
 const HOUR_MS = 3_600_000
-const CST_OFFSET_MS = 8 * HOUR_MS
 
 /** The demo resident account (demo-accounts.json) is person 0; the rows name it, the seeder binds it. */
 export const DEMO_RESIDENT_PERSON = 0
@@ -110,14 +109,6 @@ function residentId(r: Rng): string {
   return body + residentIdCheckChar(body)
 }
 
-function chinaDayStartMs(at: number): number {
-  return Math.floor((at + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS
-}
-
-function ymd(at: Date): string {
-  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10).replaceAll('-', '')
-}
-
 /** Claims crowd the first minutes after 10:00 (first come, first served) and thin out over the day. */
 function claimTime(r: Rng, opensAt: Date, closesAt: Date): Date {
   const span = closesAt.getTime() - opensAt.getTime()
@@ -131,7 +122,7 @@ function claimTime(r: Rng, opensAt: Date, closesAt: Date): Date {
  */
 function saleTime(r: Rng, claimedAt: Date, openingHours: string): Date {
   const hours = parseOpeningHours(openingHours)
-  const dayStart = chinaDayStartMs(claimedAt.getTime())
+  const dayStart = chinaDayStart(claimedAt).getTime()
   for (let attempt = 0; attempt < 8; attempt++) {
     const dayOffset = weightedDay(r)
     let minute: number
@@ -165,7 +156,7 @@ const OLD_BRANDS: Readonly<Record<string, readonly string[]>> = {
 
 export function buildDemoActivity(input: ActivityInput): DemoActivity {
   const r = rngFor('jianghai-demo:activity')
-  const today = chinaDayStartMs(input.now.getTime())
+  const today = chinaDayStart(input.now).getTime()
   const eventById = new Map(input.events.map(e => [e.id, e]))
   const ruleOf = new Map(input.rules.map(rule => [`${rule.eventId}:${rule.categoryCode}`, rule]))
   const merchantById = new Map(input.merchants.map(m => [m.id, m]))
@@ -293,7 +284,7 @@ export function buildDemoActivity(input: ActivityInput): DemoActivity {
             const subsidyFen = Math.min(quote.subsidyFen, capFen)
             serialSeq += 1
             const prefix = SERIAL_PREFIX[product.brand] ?? 'SN'
-            const serialNo = `${prefix}${ymd(at).slice(2)}${digits(r, 4)}${String(serialSeq).padStart(5, '0')}`
+            const serialNo = `${prefix}${chinaDate(at).replaceAll('-', '').slice(2)}${digits(r, 4)}${String(serialSeq).padStart(5, '0')}`
             const seq = (invoiceSeq.get(merchant.id) ?? 0) + 1
             invoiceSeq.set(merchant.id, seq)
             const kind = rule.fixedFen !== null ? 'car' : 'default'
@@ -309,7 +300,7 @@ export function buildDemoActivity(input: ActivityInput): DemoActivity {
               payableFen: priceFen - subsidyFen,
               serialNo,
               serialKey: serialKey(serialNo),
-              invoiceNo: `${ymd(at)}${String(seq).padStart(6, '0')}`,
+              invoiceNo: `${chinaDate(at).replaceAll('-', '')}${String(seq).padStart(6, '0')}`,
               oldItem: rule.requiresTradeIn
                 ? {
                     categoryCode: kind === 'car' ? 'fuel-car' : release.categoryCode,
@@ -368,7 +359,7 @@ function flagRedemptions(sales: DemoRedemption[], vouchers: readonly DemoVoucher
   const days = new Map<string, Set<number>>()
   const totals = new Map<string, number>()
   for (const s of ordered) {
-    const day = chinaDayStartMs(s.createdAt.getTime())
+    const day = chinaDayStart(s.createdAt).getTime()
     const set = days.get(s.merchantId) ?? new Set<number>()
     set.add(day)
     days.set(s.merchantId, set)
@@ -377,7 +368,7 @@ function flagRedemptions(sales: DemoRedemption[], vouchers: readonly DemoVoucher
   const personDay = new Map<string, number>()
   const merchantDay = new Map<string, number>()
   for (const s of ordered) {
-    const day = chinaDayStartMs(s.createdAt.getTime())
+    const day = chinaDayStart(s.createdAt).getTime()
     const pKey = `${personOf.get(s.voucherId)}:${day}`
     const mKey = `${s.merchantId}:${day}`
     personDay.set(pKey, (personDay.get(pKey) ?? 0) + 1)

@@ -21,6 +21,7 @@ import type {
   promotions,
   qualificationReleases,
 } from '~~/server/db/schema'
+import { chinaDayStart, chinaWallTime, DAY_MS } from '#shared/domain/china-time'
 import { brandAliasOf } from './brands'
 import { buildDemoActivity, type DemoActivity } from './demo-activity'
 import type { CategoryCatalogue, ProductInsert } from './catalogue-styles'
@@ -99,19 +100,6 @@ export function kindOfCategory(code: string): EventKind {
 /** A stable UUID for a named demo row. */
 function idOf(label: string): string {
   return uuidFrom(rngFor(`jianghai-demo:${label}`))
-}
-
-const DAY_MS = 86_400_000
-const CST_OFFSET_MS = 8 * 3_600_000
-
-/** UTC instant of 00:00 China Standard Time on the calendar day of `now` there. */
-export function shanghaiDayStart(now: Date): number {
-  return Math.floor((now.getTime() + CST_OFFSET_MS) / DAY_MS) * DAY_MS - CST_OFFSET_MS
-}
-
-/** 00:00 CST on a fixed calendar date. */
-function cstDate(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): Date {
-  return new Date(Date.UTC(year, month - 1, day, hour, minute, second) - CST_OFFSET_MS)
 }
 
 function maxDate(a: Date, b: Date): Date {
@@ -263,8 +251,8 @@ const YUAN = 100
 function planEvents(day: (offset: number, h?: number, m?: number, s?: number) => Date, today: number): EventPlan[] {
   // The National Day car show ran 1–7 October 2026; on a clock set before it ended, it moves back so that it
   // is still over.
-  let carStart = cstDate(2026, 10, 1)
-  let carEnd = cstDate(2026, 10, 7, 23, 59, 59)
+  let carStart = chinaWallTime(2026, 10, 1)
+  let carEnd = chinaWallTime(2026, 10, 7, 23, 59, 59)
   if (carEnd.getTime() >= today) {
     carStart = day(-40)
     carEnd = day(-34, 23, 59, 59)
@@ -639,7 +627,7 @@ const PROMOTION_SPECS: readonly PromotionSpec[] = [
 // ---------------------------------------------------------------------------------------------------------
 
 export function buildDemoData(now: Date): DemoData {
-  const today = shanghaiDayStart(now)
+  const today = chinaDayStart(now).getTime()
   const day = (offset: number, h = 0, m = 0, s = 0): Date => new Date(today + offset * DAY_MS + ((h * 60 + m) * 60 + s) * 1000)
 
   // Events and rules
@@ -694,8 +682,8 @@ export function buildDemoData(now: Date): DemoData {
       days = [first, first + 1, first + 2]
     }
     else if (plan.releases === 'whole-event') {
-      const first = Math.round((shanghaiDayStart(plan.startsAt) - today) / DAY_MS)
-      const last = Math.round((shanghaiDayStart(plan.endsAt) - today) / DAY_MS)
+      const first = Math.round((chinaDayStart(plan.startsAt).getTime() - today) / DAY_MS)
+      const last = Math.round((chinaDayStart(plan.endsAt).getTime() - today) / DAY_MS)
       for (let d = first; d <= last; d++) days.push(d)
     }
     for (const code of CATEGORY_CODES_BY_KIND[plan.kind]) {
@@ -749,7 +737,7 @@ export function buildDemoData(now: Date): DemoData {
     const { lat, lng } = jitter(r, streetRef(spec.street))
     const contactPhone = mobile(r)
     const storePhone = spec.storePhone === 'landline' ? landline(r) : contactPhone
-    const from = spec.beforeCarShow ? Math.round((shanghaiDayStart(carShow.startsAt) - today) / DAY_MS) : 0
+    const from = spec.beforeCarShow ? Math.round((chinaDayStart(carShow.startsAt).getTime() - today) / DAY_MS) : 0
     const createdAt = day(from - spec.createdDaysAgo, int(r, 9, 11), int(r, 0, 59))
     const submittedAt = spec.submittedDaysAgo === undefined ? null : day(from - spec.submittedDaysAgo, int(r, 14, 17), int(r, 0, 59))
     const approvedAt = spec.approvedDaysAgo === undefined ? null : day(from - spec.approvedDaysAgo, int(r, 9, 11), int(r, 0, 59))

@@ -1,8 +1,9 @@
+import { chinaDate, isChinaMidnight } from '#shared/domain/china-time'
 import { describe, expect, it } from 'vitest'
 import { chooseRelease } from '#shared/domain/vouchers'
 import type { ReleaseDto } from '#shared/types/public'
 import {
-  chinaDay, isChinaMidnight, recordOwnClaim, recordSoldOut, releaseFor, releasePerCategory, runningBatchLabel, withOwnClaims,
+  recordOwnClaim, recordSoldOut, releaseFor, releasePerCategory, runningBatchLabel, withOwnClaims,
 } from '~~/app/utils/releases'
 
 // 12:00 in China (UTC+8).
@@ -129,7 +130,7 @@ describe('naming the batch running now', () => {
   })
 
   it('reads calendar days in China, not in UTC', () => {
-    expect(chinaDay('2026-11-28T16:00:00Z')).toBe('2026-11-29')
-    expect(chinaDay('2026-11-28T15:59:59Z')).toBe('2026-11-28')
+    expect(chinaDate('2026-11-28T16:00:00Z')).toBe('2026-11-29')
+    expect(chinaDate('2026-11-28T15:59:59Z')).toBe('2026-11-28')
   })
 })

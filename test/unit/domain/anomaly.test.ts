@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   ANOMALY_FLAGS,
-  chinaClock,
-  chinaDayStart,
   dailySpike,
   priceNearFiled,
   redemptionFlags,
@@ -71,12 +69,6 @@ describe('anomaly flags (rule 11)', () => {
     expect(withFlag(['PRICE_NEAR_FILED', 'OUTSIDE_OPENING_HOURS'], 'SN_TRIED_TWICE')).toEqual(['PRICE_NEAR_FILED', 'SN_TRIED_TWICE', 'OUTSIDE_OPENING_HOURS'])
     expect(withFlag(['SN_TRIED_TWICE'], 'SN_TRIED_TWICE')).toEqual(['SN_TRIED_TWICE'])
     expect(ANOMALY_FLAGS).toContain('SN_TRIED_TWICE')
-  })
-
-  it('days and clocks are China time whatever the machine zone', () => {
-    expect(chinaDayStart(new Date('2026-11-28T15:59:59Z')).toISOString()).toBe('2026-11-27T16:00:00.000Z')
-    expect(chinaDayStart(new Date('2026-11-28T16:00:00Z')).toISOString()).toBe('2026-11-28T16:00:00.000Z')
-    expect(chinaClock(new Date('2026-11-28T16:05:00Z'))).toBe('00:05')
   })
 })
 

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest'
+import { chinaDayStart } from '#shared/domain/china-time'
 import { ANOMALY_FLAGS } from '#shared/domain/anomaly'
 import { isValidResidentId } from '#shared/domain/identity'
 import { quoteSubsidy } from '#shared/domain/subsidy'
 import { VOUCHER_VALID_DAYS, isVoucherCode } from '#shared/domain/vouchers'
 import { DEMO_RESIDENT_PERSON } from '~~/server/db/seed/demo-activity'
-import { buildDemoData, DEMO_EVENT_SLUGS, shanghaiDayStart } from '~~/server/db/seed/demo-data'
+import { buildDemoData, DEMO_EVENT_SLUGS } from '~~/server/db/seed/demo-data'
 
 // 2026-11-27, 15:30 in China.
 const NOW = new Date('2026-11-27T07:30:00Z')
 const data = buildDemoData(NOW)
 const { persons, vouchers, redemptions } = data.activity
-const TODAY = shanghaiDayStart(NOW)
+const TODAY = chinaDayStart(NOW).getTime()
 const eventBySlug = (slug: string) => data.events.find(e => e.slug === slug)!
 
 describe('demo activity — qualifications and sales behind every figure', () => {

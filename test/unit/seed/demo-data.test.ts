@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { chinaDayStart } from '#shared/domain/china-time'
 import categoriesJson from '#shared/reference/categories.json'
 import streetsJson from '#shared/reference/streets.json'
 import { BRANDS } from '~~/server/db/seed/brands'
@@ -11,7 +12,6 @@ import {
   DEMO_EVENT_SLUGS,
   DEMO_UNAPPROVED_MERCHANT_NAMES,
   kindOfCategory,
-  shanghaiDayStart,
 } from '~~/server/db/seed/demo-data'
 import { isSeedUsccValid, seedUsccCheckChar } from '~~/server/db/seed/uscc'
 
@@ -73,8 +73,8 @@ describe('buildDemoData — determinism', () => {
   })
 
   it('rounds to midnight in Asia/Shanghai', () => {
-    expect(new Date(shanghaiDayStart(AFTERNOON)).toISOString()).toBe('2026-11-26T16:00:00.000Z')
-    expect(new Date(shanghaiDayStart(NEXT_DAY)).toISOString()).toBe('2026-11-27T16:00:00.000Z')
+    expect(chinaDayStart(AFTERNOON).toISOString()).toBe('2026-11-26T16:00:00.000Z')
+    expect(chinaDayStart(NEXT_DAY).toISOString()).toBe('2026-11-27T16:00:00.000Z')
   })
 })
 
@@ -251,7 +251,7 @@ describe('buildDemoData — events, rules, releases', () => {
   })
 
   it('releases daily at 10:00–22:00 China time within the quota', () => {
-    const today10 = shanghaiDayStart(NOW) + 10 * 3_600_000
+    const today10 = chinaDayStart(NOW).getTime() + 10 * 3_600_000
     for (const r of data.qualificationReleases) {
       // From a handful of cars a day to 150 phones.
       expect(r.quota).toBeGreaterThanOrEqual(5)
