@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import type { EnrolmentInput } from '#shared/schemas/vouchers'
 import type { Executor } from '~~/server/db/client'
@@ -7,6 +7,13 @@ import { audit } from '~~/server/utils/audit'
 import type { MerchantCaller } from '~~/server/utils/guards'
 
 export interface EnrolmentDto { eventSlug: string, eventTitle: string, categories: string[] }
+
+/** Whether the merchant has joined the event for this category (rule 6: only then may it redeem). */
+export async function isEnrolled(db: Executor, eventId: string, merchantId: string, categoryCode: string): Promise<boolean> {
+  const [row] = await db.select({ one: sql<number>`1` }).from(eventEnrolments)
+    .where(and(eq(eventEnrolments.eventId, eventId), eq(eventEnrolments.merchantId, merchantId), eq(eventEnrolments.categoryCode, categoryCode))).limit(1)
+  return row !== undefined
+}
 
 /**
  * An approved merchant joins a published, not yet ended event for some of its approved categories that the

@@ -7,11 +7,12 @@ import { ledgerDelta } from '#shared/domain/vouchers'
 import type { RedemptionInput } from '#shared/schemas/vouchers'
 import type { Page } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
-import { eventEnrolments, events, identities, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
+import { events, identities, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import { requestHash } from '~~/server/utils/request-hash'
 import type { Caller, MerchantCaller } from '~~/server/utils/guards'
+import { isEnrolled } from './enrolments'
 import { findRule } from './events'
 import { expireDueVouchers } from './vouchers'
 
@@ -80,13 +81,11 @@ export async function lookupVoucher(db: Executor, caller: MerchantCaller, code: 
     .leftJoin(identities, eq(identities.userId, vouchers.userId))
     .where(eq(vouchers.code, code)).limit(1)
   if (!row) throw new DomainError('NOT_FOUND', 'No qualification has this code')
-  const [enrolled] = await db.select({ n: count() }).from(eventEnrolments)
-    .where(and(eq(eventEnrolments.eventId, row.event.id), eq(eventEnrolments.merchantId, caller.merchantId), eq(eventEnrolments.categoryCode, row.voucher.categoryCode)))
   const refusal = voucherRefusal({
     merchantApproved: caller.merchantStatus === 'approved',
     voucher: row.voucher,
     eventPublished: row.event.status === 'published',
-    enrolled: (enrolled?.n ?? 0) > 0,
+    enrolled: await isEnrolled(db, row.event.id, caller.merchantId, row.voucher.categoryCode),
     now,
   })
   return {
@@ -123,9 +122,7 @@ export async function redeem(db: Executor, caller: MerchantCaller, key: string, 
       const [product] = await tx.select().from(products).where(eq(products.id, input.productId)).limit(1)
       const key_ = serialKey(input.serialNo)
       const [enrolled, rule, [serialUsed], [invoiceUsed]] = await Promise.all([
-        voucher
-          ? tx.select({ n: count() }).from(eventEnrolments).where(and(eq(eventEnrolments.eventId, voucher.eventId), eq(eventEnrolments.merchantId, caller.merchantId), eq(eventEnrolments.categoryCode, voucher.categoryCode))).then(r => (r[0]?.n ?? 0) > 0)
-          : Promise.resolve(false),
+        voucher ? isEnrolled(tx, voucher.eventId, caller.merchantId, voucher.categoryCode) : Promise.resolve(false),
         voucher ? findRule(tx, voucher.eventId, voucher.categoryCode) : Promise.resolve(null),
         tx.select({ n: count() }).from(redemptions).where(and(eq(redemptions.categoryCode, product?.categoryCode ?? ''), eq(redemptions.serialKey, key_), ne(redemptions.status, 'voided'))),
         tx.select({ n: count() }).from(redemptions).where(and(eq(redemptions.merchantId, caller.merchantId), eq(redemptions.invoiceNo, input.invoiceNo), ne(redemptions.status, 'voided'))),
@@ -329,7 +326,7 @@ async function listRedemptions(db: Executor, where: SQL | undefined, page: numbe
       .where(where)
       .orderBy(desc(redemptions.createdAt), desc(redemptions.id))
       .limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(redemptions).innerJoin(products, eq(products.id, redemptions.productId)).where(where),
+    db.select({ n: count() }).from(redemptions).where(where),
   ])
   return {
     items: rows.map(x => ({

@@ -6,9 +6,16 @@ import { normalizeResidentId } from './identity'
  * same code runs in Node and browsers.
  */
 export async function identityHash(key: string, idNumber: string): Promise<string> {
+  return (await identityHasher(key))(idNumber)
+}
+
+/** The same hash for many numbers under one key: the key is imported once. */
+export async function identityHasher(key: string): Promise<(idNumber: string) => Promise<string>> {
   if (key.length < 16) throw new Error('identity hash key is too short')
   const encoder = new TextEncoder()
   const hmacKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const signature = await crypto.subtle.sign('HMAC', hmacKey, encoder.encode(normalizeResidentId(idNumber)))
-  return Array.from(new Uint8Array(signature), b => b.toString(16).padStart(2, '0')).join('')
+  return async (idNumber) => {
+    const signature = await crypto.subtle.sign('HMAC', hmacKey, encoder.encode(normalizeResidentId(idNumber)))
+    return Array.from(new Uint8Array(signature), b => b.toString(16).padStart(2, '0')).join('')
+  }
 }

@@ -250,7 +250,10 @@ export async function ledgerOf(slug: string): Promise<LedgerView> {
   return view
 }
 
-/** reserved = Σ caps of active vouchers, spent = Σ subsidies of completed redemptions, claimed = live vouchers. */
+/**
+ * reserved = Σ caps of active vouchers, spent = Σ subsidies of completed redemptions, claimed = live vouchers.
+ * Written here again on purpose: the tests judge the server's ledgerConsistent with their own reading of rule 5.
+ */
 export function consistent(l: LedgerView): boolean {
   return l.reservedFen === l.activeCapsFen && l.spentFen === l.completedSubsidyFen && l.claimed === l.liveVouchers
     && l.reservedFen + l.spentFen <= l.budgetFen

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { maskIdNumber, maskName } from '#shared/domain/identity'
-import { identityHash } from '#shared/domain/identity-hash'
+import { identityHasher } from '#shared/domain/identity-hash'
 import type { Database, Executor } from '~~/server/db/client'
 import {
   auditLog,
@@ -84,9 +84,10 @@ async function seedActivity(tx: Executor, activity: DemoActivity, identityKey: s
   if (!demoResident) throw new Error('the demo resident account must exist before the demo activity')
 
   // Residents: person 0 is the demo resident account; the others get accounts of their own.
+  const hash = await identityHasher(identityKey)
   const person = await Promise.all(activity.persons.map(async (p, index) => index === DEMO_RESIDENT_PERSON
     ? { userId: demoResident.userId, idHash: demoResident.idHash }
-    : { userId: p.userId, idHash: await identityHash(identityKey, p.idNumber) }))
+    : { userId: p.userId, idHash: await hash(p.idNumber) }))
   const residents = activity.persons.slice(1)
   for (const batch of chunks(residents, ROW_BATCH)) {
     await tx.insert(users).values(batch.map(p => ({ id: p.userId, phone: p.phone, passwordHash: lockedPasswordHash, role: 'resident' as const, createdAt: p.verifiedAt })))
