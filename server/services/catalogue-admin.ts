@@ -6,7 +6,7 @@ import type { ProductDto } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
 import { categories, products } from '~~/server/db/schema'
 import { brandAliasOf } from '~~/server/db/seed/brands'
-import { audit } from '~~/server/utils/audit'
+import { audit, changedFields } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
 import { findProduct, toProductDto } from './catalogue'
@@ -126,19 +126,8 @@ export async function updateProduct(db: Executor, actor: Caller, id: string, pat
         labelNo: patch.labelNo === undefined ? current.labelNo : patch.labelNo,
         filedPriceFen: patch.filedPriceFen ?? current.filedPriceFen,
       }).where(eq(products.id, id)).returning()
-      const before = auditFields(current)
-      const after = auditFields(row!)
-      const changed = (Object.keys(before) as Array<keyof typeof before>).filter(k => before[k] !== after[k])
-      if (changed.length > 0) {
-        await audit(tx, {
-          actor,
-          action: 'product.update',
-          entityType: 'product',
-          entityId: id,
-          before: Object.fromEntries(changed.map(k => [k, before[k]])),
-          after: Object.fromEntries(changed.map(k => [k, after[k]])),
-        })
-      }
+      const changed = changedFields(auditFields(current), auditFields(row!))
+      if (changed) await audit(tx, { actor, action: 'product.update', entityType: 'product', entityId: id, ...changed })
       return toProductDto(row!)
     })
   }

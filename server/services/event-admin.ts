@@ -1,29 +1,22 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { assertEventEditable, nextEventStatus, type EventAction, type EventStatus } from '#shared/domain/event-lifecycle'
-import { publicEventStatus, releaseState, remaining, type PublicEventStatus, type ReleaseState } from '#shared/domain/events'
+import { publicEventStatus, type PublicEventStatus } from '#shared/domain/events'
 import type { AdminEventListQuery, EventCreateInput, EventPatchInput, EventRuleInput, ReleaseCreateInput } from '#shared/schemas/admin-events'
-import type { EventKind, EventRuleDto, Page } from '#shared/types/public'
+import type { EventKind, EventRuleDto, Page, ReleaseDto } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
 import { categories, eventRules, events, qualificationReleases } from '~~/server/db/schema'
-import { audit } from '~~/server/utils/audit'
+import { audit, changedFields } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Issue } from '~~/server/utils/errors'
 import type { Caller } from '~~/server/utils/guards'
-import { categoriesByEvent, ruleOf } from './events'
+import { categoriesByEvent, ruleOf, toReleaseDto } from './events'
 
 type EventRow = typeof events.$inferSelect
 type ReleaseRow = typeof qualificationReleases.$inferSelect
 
-export interface AdminReleaseDto {
-  id: string
-  categoryCode: string
-  opensAt: string
-  closesAt: string
-  quota: number
+export interface AdminReleaseDto extends ReleaseDto {
   claimed: number
-  remaining: number
-  state: ReleaseState
   createdAt: string
 }
 
@@ -60,18 +53,9 @@ function invalid(message: string, issues: Issue[]): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { issues })
 }
 
-function toReleaseDto(row: ReleaseRow, now: Date): AdminReleaseDto {
-  return {
-    id: row.id,
-    categoryCode: row.categoryCode,
-    opensAt: row.opensAt.toISOString(),
-    closesAt: row.closesAt.toISOString(),
-    quota: row.quota,
-    claimed: row.claimed,
-    remaining: remaining(row),
-    state: releaseState(row, now),
-    createdAt: row.createdAt.toISOString(),
-  }
+/** The public release with what staff also see: places taken and when it was set up. */
+function toAdminReleaseDto(row: ReleaseRow, now: Date): AdminReleaseDto {
+  return { ...toReleaseDto(row, now), claimed: row.claimed, createdAt: row.createdAt.toISOString() }
 }
 
 function toSummary(row: EventRow, cats: string[], now: Date): AdminEventSummaryDto {
@@ -111,7 +95,7 @@ async function adminView(db: Executor, row: EventRow, now: Date): Promise<AdminE
     description: row.descriptionZh,
     descriptionEn: row.descriptionEn,
     rules,
-    releases: releases.map(r => toReleaseDto(r, now)),
+    releases: releases.map(r => toAdminReleaseDto(r, now)),
   }
 }
 
@@ -289,19 +273,8 @@ export async function updateEvent(db: Executor, actor: Caller, slug: string, pat
       updatedAt: now,
     }).where(eq(events.id, current.id)).returning()
 
-    const before = auditFields(current)
-    const after = auditFields(row!)
-    const changed = (Object.keys(before) as Array<keyof typeof before>).filter(k => before[k] !== after[k])
-    if (changed.length > 0) {
-      await audit(tx, {
-        actor,
-        action: 'event.update',
-        entityType: 'event',
-        entityId: current.id,
-        before: Object.fromEntries(changed.map(k => [k, before[k]])),
-        after: Object.fromEntries(changed.map(k => [k, after[k]])),
-      })
-    }
+    const changed = changedFields(auditFields(current), auditFields(row!))
+    if (changed) await audit(tx, { actor, action: 'event.update', entityType: 'event', entityId: current.id, ...changed })
     if (patch.rules) {
       await tx.delete(eventRules).where(eq(eventRules.eventId, current.id))
       if (patch.rules.length > 0) await tx.insert(eventRules).values(ruleValues(current.id, patch.rules))
@@ -365,7 +338,7 @@ export async function addRelease(db: Executor, actor: Caller, slug: string, inpu
       quota: input.quota,
       createdAt: now,
     }).returning()
-    const dto = toReleaseDto(row!, now)
+    const dto = toAdminReleaseDto(row!, now)
     await audit(tx, { actor, action: 'event.release_add', entityType: 'event', entityId: event.id, before: null, after: { releaseId: dto.id, categoryCode: dto.categoryCode, opensAt: dto.opensAt, closesAt: dto.closesAt, quota: dto.quota } })
     return dto
   })

@@ -41,7 +41,7 @@ function toRuleDto(row: typeof eventRules.$inferSelect): EventRuleDto {
   return { categoryCode: row.categoryCode, ...ruleOf(row) }
 }
 
-function toReleaseDto(row: typeof qualificationReleases.$inferSelect, now: Date): ReleaseDto {
+export function toReleaseDto(row: typeof qualificationReleases.$inferSelect, now: Date): ReleaseDto {
   return {
     id: row.id,
     categoryCode: row.categoryCode,

@@ -3,7 +3,7 @@ import { redemptionFlags, SPIKE_HISTORY_DAYS, withFlag, type AnomalyFlag } from 
 import { chinaDayStart, DAY_MS } from '#shared/domain/china-time'
 import { DomainError } from '#shared/domain/errors'
 import { decideRedemption, serialKey, voidableUntil, voucherRefusal, withinVoidWindow } from '#shared/domain/redemption'
-import { ledgerDelta } from '#shared/domain/vouchers'
+import { ledgerDelta, type VoucherStatus } from '#shared/domain/vouchers'
 import type { RedemptionInput } from '#shared/schemas/vouchers'
 import type { Page } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
@@ -65,7 +65,7 @@ export interface VoucherLookupDto {
   eventSlug: string
   eventTitle: string
   categoryCode: string
-  status: 'active' | 'redeemed' | 'expired' | 'cancelled'
+  status: VoucherStatus
   expiresAt: string
   capFen: number
   nameMasked: string

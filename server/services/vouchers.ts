@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, ne, sql } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { publicEventStatus } from '#shared/domain/events'
-import { decideClaim, generateVoucherCode, ledgerDelta, voucherExpiry } from '#shared/domain/vouchers'
+import { decideClaim, generateVoucherCode, ledgerDelta, voucherExpiry, type VoucherStatus } from '#shared/domain/vouchers'
 import type { ClaimVoucherInput } from '#shared/schemas/vouchers'
 import { executeRows, type Executor } from '~~/server/db/client'
 import { events, identities, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
@@ -192,7 +192,7 @@ export interface MyVoucherDto {
   eventSlug: string
   eventTitle: string
   categoryCode: string
-  status: 'active' | 'redeemed' | 'expired' | 'cancelled'
+  status: VoucherStatus
   expiresAt: string
   capFen: number
   createdAt: string

@@ -22,6 +22,7 @@ import type {
   qualificationReleases,
 } from '~~/server/db/schema'
 import { chinaDayStart, chinaWallTime, DAY_MS } from '#shared/domain/china-time'
+import type { ProductDto } from '#shared/types/public'
 import { brandAliasOf } from './brands'
 import { buildDemoActivity, type DemoActivity } from './demo-activity'
 import type { CategoryCatalogue, ProductInsert } from './catalogue-styles'
@@ -141,18 +142,8 @@ const ANCHOR_PRODUCTS: readonly AnchorProduct[] = [
   { categoryCode: 'phone', brand: '苹果', model: 'iPhone 16', grade: null, priceYuan: 5999 },
 ]
 
-interface CatalogueProduct {
-  id: string
-  brand: string
-  brandAlias: string | null
-  model: string
-  categoryCode: string
-  energyGrade: number | null
-  waterGrade: number | null
-  labelNo: string | null
-  filedPriceFen: number
-  retired: boolean
-}
+/** A demo product as the public API shows it. */
+type CatalogueProduct = ProductDto
 
 function catalogueOf(code: string): CategoryCatalogue {
   const cat = CATALOGUE.find(c => c.code === code)
