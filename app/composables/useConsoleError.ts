@@ -1,22 +1,8 @@
-import { ERROR_CODES, type ErrorCode } from '#shared/domain/errors'
-
-export interface ApiIssue { path: string, message: string }
+import { failureOf } from '~/utils/api-failure'
 
 /** What a failed request said, in the contract's shape (API.md "Conventions"). */
-export interface ApiFailure {
-  /** HTTP status; undefined when the request never got an answer (offline, timeout). */
-  status?: number
-  code?: ErrorCode
-  /** The server's own sentence (English), used when there is no translation for the code. */
-  message?: string
-  issues: ApiIssue[]
-}
-
-interface FetchErrorLike {
-  statusCode?: number
-  status?: number
-  data?: unknown
-}
+export type ApiFailure = ReturnType<typeof failureOf>
+export type ApiIssue = ApiFailure['issues'][number]
 
 // The shared zod schemas and services speak English; these patterns turn their sentences into keys of
 // consoleErrors.field, so a form shows the same rule in the reader's language whether the browser or the
@@ -66,20 +52,6 @@ const FIELD_MESSAGES: Array<[RegExp, string]> = [
  */
 export function useConsoleError() {
   const { t, te } = useI18n()
-
-  function failureOf(error: unknown): ApiFailure {
-    if (!error || typeof error !== 'object') return { issues: [] }
-    const e = error as FetchErrorLike
-    // $fetch's FetchError and useFetch's NuxtError both keep the response body in `data`.
-    const body = (e.data && typeof e.data === 'object' ? e.data : {}) as { message?: unknown, data?: { code?: unknown, issues?: unknown } }
-    const rawCode = body.data?.code
-    const code = typeof rawCode === 'string' && (ERROR_CODES as readonly string[]).includes(rawCode) ? rawCode as ErrorCode : undefined
-    const issues = Array.isArray(body.data?.issues)
-      ? (body.data.issues as unknown[]).filter((i): i is ApiIssue => Boolean(i) && typeof (i as ApiIssue).message === 'string').map(i => ({ path: String(i.path ?? ''), message: i.message }))
-      : []
-    const status = e.statusCode ?? e.status
-    return { status: status || undefined, code, message: typeof body.message === 'string' ? body.message : undefined, issues }
-  }
 
   /** One sentence for the failure as a whole. */
   function messageFor(error: unknown): string {
