@@ -25,10 +25,5 @@ export function useDateFormat() {
     return date(new Date(end.getTime() - 1))
   }
 
-  /** HH:MM of "now" in China, for comparing with opening hours. */
-  function clockInChina(now: Date): string {
-    return fmt(now, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-  }
-
-  return { date, shortDate, time, dateTime, lastDay, clockInChina }
+  return { date, shortDate, time, dateTime, lastDay }
 }
