@@ -56,10 +56,12 @@ export interface StartOptions {
   env?: Record<string, string>
   /** 'fresh' (default): a new database for this server; 'given': the DATABASE_URL or PGLITE_DATA_DIR in `env`. */
   database?: 'fresh' | 'given'
+  /** Another build to serve (e.g. an earlier commit's, for side-by-side benchmarks); default ./.output. */
+  outputDir?: string
 }
 
 export async function startBuiltServer(options: StartOptions): Promise<StartedServer> {
-  const entry = join(root, '.output/server/index.mjs')
+  const entry = join(options.outputDir ?? join(root, '.output'), 'server/index.mjs')
   if (!existsSync(entry)) throw new Error('The portal is not built: run `npm run build` first (npm test does it for you).')
   const port = await freePort()
   const fresh = (options.database ?? 'fresh') === 'fresh'
