@@ -1,8 +1,7 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
-const publicApiCache = { cache: { swr: true, maxAge: 30, staleMaxAge: 60 } }
 
 export default defineNuxtConfig({
-  modules: ['@nuxt/eslint', '@nuxtjs/i18n', '@pinia/nuxt', '@vant/nuxt'],
+  modules: ['@nuxt/eslint', '@nuxtjs/i18n', '@pinia/nuxt'],
   devtools: { enabled: false },
 
   app: {
@@ -25,23 +24,11 @@ export default defineNuxtConfig({
     },
   },
 
-  routeRules: {
-    // Public read-only API, cached briefly on the server. These handlers never touch the session, and
-    // Nitro's cache refuses to store a response that sets a cookie (test/integration/caching.test.ts).
-    '/api/v1/categories': { cache: { swr: true, maxAge: 300, staleMaxAge: 600 } },
-    '/api/v1/events': publicApiCache,
-    '/api/v1/events/**': publicApiCache,
-    '/api/v1/products': publicApiCache,
-    '/api/v1/products/**': publicApiCache,
-    '/api/v1/merchants': publicApiCache,
-    '/api/v1/merchants/**': publicApiCache,
-    '/api/v1/promotions': publicApiCache,
-    '/api/v1/stats': publicApiCache,
-    '/api/v1/openapi.json': { cache: { swr: true, maxAge: 3600 } },
-  },
   compatibilityDate: '2026-11-01',
 
   nitro: {
+    // /_nuxt/* and public files are sent brotli- or gzip-compressed, made once at build time.
+    compressPublicAssets: { gzip: true, brotli: true },
     serverAssets: [{ baseName: 'migrations', dir: './db/migrations' }],
   },
 
@@ -70,10 +57,5 @@ export default defineNuxtConfig({
       fallbackLocale: 'zh-CN',
     },
     baseUrl: process.env.PUBLIC_BASE_URL ?? '',
-  },
-
-  vant: {
-    lazyload: false,
-    defaultLocale: 'zh-CN',
   },
 })

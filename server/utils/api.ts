@@ -1,15 +1,73 @@
-import { defineEventHandler, getQuery, getRouterParams, readBody, type EventHandlerRequest, type H3Event } from 'h3'
+import { defineEventHandler, getQuery, getRouterParams, readBody, setResponseHeader, type EventHandler, type EventHandlerRequest, type H3Event } from 'h3'
 import type { z } from 'zod'
+import { invalidatePublicCache, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, publicCache, sendLookup } from '~~/server/cache/public-cache'
+import { CACHE_POLICIES, type CachePolicyName } from '~~/server/cache/response-cache'
 import { apiError, toHttpError, zodIssues } from './errors'
+
+export interface ApiHandlerOptions {
+  /**
+   * The route changes what the public sees (events, catalogue, merchants, promotions): once it succeeds,
+   * every process drops its cached public answers and pages.
+   */
+  changesPublicData?: boolean
+}
 
 /**
  * defineEventHandler with the contract's error mapping: DomainError codes, zod issues and unexpected
  * failures all leave as `{ statusCode, message, data: { code, issues? } }`.
  */
-export function defineApiHandler<T>(handler: (event: H3Event<EventHandlerRequest>) => Promise<T> | T) {
+export function defineApiHandler<T>(handler: (event: H3Event<EventHandlerRequest>) => Promise<T> | T, options: ApiHandlerOptions = {}) {
+  return defineEventHandler(async (event) => {
+    // Answers of these routes may be someone's own (a session, a qualification, a shop's sales): never stored.
+    setResponseHeader(event, 'cache-control', PRIVATE_CACHE_CONTROL)
+    try {
+      const result = await handler(event)
+      if (options.changesPublicData) await invalidatePublicCache()
+      return result
+    }
+    catch (error) {
+      throw toHttpError(error)
+    }
+  })
+}
+
+/** A stable text form of validated input: the same request always gives the same key, whatever its order. */
+export function stableKey(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'undefined'
+  if (Array.isArray(value)) return `[${value.map(stableKey).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableKey(v)}`).join(',')}}`
+}
+
+export interface PublicApiOptions<I, T> {
+  policy: CachePolicyName
+  /**
+   * Validates the request and returns all the answer depends on. The cache key is made of this and the
+   * route, never of the raw URL: unknown or junk parameters are refused here (400) before any cache.
+   */
+  input: (event: H3Event) => I
+  answer: (input: I) => Promise<T>
+}
+
+/**
+ * A public, read-only route whose JSON answer is cached for everyone (see server/cache). The handler never
+ * reads the session, so nothing personal can be stored; the answer is made once per key and version.
+ */
+export function definePublicApiHandler<I, T>(options: PublicApiOptions<I, T>): EventHandler<EventHandlerRequest, Promise<T>> {
+  const policy = CACHE_POLICIES[options.policy]
   return defineEventHandler(async (event) => {
     try {
-      return await handler(event)
+      const input = options.input(event)
+      const route = (event.context.matchedRoute as { path?: string } | undefined)?.path ?? event.path.split('?')[0]
+      const lookup = await publicCache().lookup(`api:${route}:${stableKey(input)}`, policy, async () => ({
+        status: 200,
+        type: 'application/json; charset=utf-8',
+        body: Buffer.from(JSON.stringify(await options.answer(input))),
+        cacheable: true,
+      }))
+      sendLookup(event, lookup, { 'cache-control': PUBLIC_CACHE_CONTROL })
+      // Sent already; the type is the answer's, for the routes' inferred types.
+      return undefined as T
     }
     catch (error) {
       throw toHttpError(error)

@@ -33,6 +33,11 @@ declare module 'lucia' {
 }
 
 export const SESSION_COOKIE = 'auth_session'
+/**
+ * Not a secret and not a credential: tells the browser that it holds a session, so that a public page
+ * served from the shared cache (rendered for nobody) asks who is signed in only when someone may be.
+ */
+export const SESSION_HINT_COOKIE = 'signed_in'
 
 /** Secure cookies in production; COOKIE_SECURE=0 allows plain-HTTP test servers on localhost. */
 export function secureCookies(): boolean {
@@ -98,6 +103,8 @@ export async function endAllSessions(userId: string): Promise<void> {
 
 function writeCookie(event: H3Event, cookie: Cookie) {
   setCookie(event, cookie.name, cookie.value, cookie.attributes)
+  const { httpOnly: _, ...attributes } = cookie.attributes
+  setCookie(event, SESSION_HINT_COOKIE, cookie.value ? '1' : '', { ...attributes, httpOnly: false })
 }
 
 export function hasSessionCookie(event: H3Event): boolean {

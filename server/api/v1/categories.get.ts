@@ -1,5 +1,9 @@
 import { listCategories } from '~~/server/services/catalogue'
-import { defineApiHandler } from '~~/server/utils/api'
+import { definePublicApiHandler } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
-export default defineApiHandler(async () => ({ items: await listCategories(await useDb()) }))
+export default definePublicApiHandler({
+  policy: 'fixed',
+  input: () => ({}),
+  answer: async () => ({ items: await listCategories(await useDb()) }),
+})

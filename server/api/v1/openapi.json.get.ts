@@ -1,9 +1,14 @@
-import { defineEventHandler } from 'h3'
 import { buildOpenApiDocument } from '~~/server/openapi/document'
+import { definePublicApiHandler } from '~~/server/utils/api'
 
 let document: ReturnType<typeof buildOpenApiDocument> | undefined
 
-export default defineEventHandler(() => {
-  document ??= buildOpenApiDocument()
-  return document
+/** The same document for every query string: it is built once and cached under one key. */
+export default definePublicApiHandler({
+  policy: 'fixed',
+  input: () => ({}),
+  answer: async () => {
+    document ??= buildOpenApiDocument()
+    return document
+  },
 })

@@ -1,5 +1,9 @@
 import { publicStats } from '~~/server/services/stats'
-import { defineApiHandler } from '~~/server/utils/api'
+import { definePublicApiHandler } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
-export default defineApiHandler(async () => publicStats(await useDb(), new Date()))
+export default definePublicApiHandler({
+  policy: 'live',
+  input: () => ({}),
+  answer: async () => publicStats(await useDb(), new Date()),
+})

@@ -1,9 +1,10 @@
 import { merchantListQuerySchema } from '#shared/schemas/public'
 import { listPublicMerchants } from '~~/server/services/merchants'
-import { defineApiHandler, validQuery } from '~~/server/utils/api'
+import { definePublicApiHandler, validQuery } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
-export default defineApiHandler(async (event) => {
-  const query = validQuery(event, merchantListQuerySchema)
-  return listPublicMerchants(await useDb(), query)
+export default definePublicApiHandler({
+  policy: 'listing',
+  input: event => validQuery(event, merchantListQuerySchema),
+  answer: async query => listPublicMerchants(await useDb(), query),
 })

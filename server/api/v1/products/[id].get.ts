@@ -1,9 +1,10 @@
 import { idParamsSchema } from '#shared/schemas/common'
 import { getProduct } from '~~/server/services/catalogue'
-import { defineApiHandler, validParams } from '~~/server/utils/api'
+import { definePublicApiHandler, validParams } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
-export default defineApiHandler(async (event) => {
-  const { id } = validParams(event, idParamsSchema)
-  return getProduct(await useDb(), id, new Date())
+export default definePublicApiHandler({
+  policy: 'listing',
+  input: event => validParams(event, idParamsSchema),
+  answer: async ({ id }) => getProduct(await useDb(), id, new Date()),
 })

@@ -1,9 +1,10 @@
 import { productListQuerySchema } from '#shared/schemas/public'
 import { listProducts } from '~~/server/services/catalogue'
-import { defineApiHandler, validQuery } from '~~/server/utils/api'
+import { definePublicApiHandler, validQuery } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
-export default defineApiHandler(async (event) => {
-  const query = validQuery(event, productListQuerySchema)
-  return listProducts(await useDb(), query)
+export default definePublicApiHandler({
+  policy: 'listing',
+  input: event => validQuery(event, productListQuerySchema),
+  answer: async query => listProducts(await useDb(), query),
 })

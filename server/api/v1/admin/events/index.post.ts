@@ -11,4 +11,4 @@ export default defineApiHandler(async (event) => {
   const created = await createEvent(await useDb(), actor, input, new Date())
   setResponseStatus(event, 201)
   return created
-})
+}, { changesPublicData: true })

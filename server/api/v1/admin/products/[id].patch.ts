@@ -10,4 +10,4 @@ export default defineApiHandler(async (event) => {
   const { id } = validParams(event, idParamsSchema)
   const patch = await validBody(event, productPatchSchema)
   return updateProduct(await useDb(), actor, id, patch)
-})
+}, { changesPublicData: true })

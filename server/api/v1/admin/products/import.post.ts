@@ -32,4 +32,4 @@ export default defineApiHandler(async (event) => {
     throw fileProblem('The file is not UTF-8: in Excel, save as "CSV UTF-8"')
   }
   return importCatalogue(await useDb(), actor, text, new Date())
-})
+}, { changesPublicData: true })

@@ -1,9 +1,10 @@
 import { slugParamsSchema } from '#shared/schemas/common'
 import { getPublicEvent } from '~~/server/services/events'
-import { defineApiHandler, validParams } from '~~/server/utils/api'
+import { definePublicApiHandler, validParams } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
-export default defineApiHandler(async (event) => {
-  const { slug } = validParams(event, slugParamsSchema)
-  return getPublicEvent(await useDb(), slug, new Date())
+export default definePublicApiHandler({
+  policy: 'live',
+  input: event => validParams(event, slugParamsSchema),
+  answer: async ({ slug }) => getPublicEvent(await useDb(), slug, new Date()),
 })

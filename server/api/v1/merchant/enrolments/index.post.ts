@@ -11,4 +11,4 @@ export default defineApiHandler(async (event) => {
   const enrolment = await enrol(await useDb(), caller, input, new Date())
   setResponseStatus(event, 201)
   return enrolment
-})
+}, { changesPublicData: true })

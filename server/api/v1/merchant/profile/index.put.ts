@@ -8,4 +8,4 @@ export default defineApiHandler(async (event) => {
   const caller = await requireMerchantAccount(event)
   const input = await validBody(event, merchantProfileSchema)
   return saveOwnProfile(await useDb(), caller, input, new Date())
-})
+}, { changesPublicData: true })

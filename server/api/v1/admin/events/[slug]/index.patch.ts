@@ -10,4 +10,4 @@ export default defineApiHandler(async (event) => {
   const { slug } = validParams(event, slugParamsSchema)
   const patch = await validBody(event, eventPatchSchema)
   return updateEvent(await useDb(), actor, slug, patch, new Date())
-})
+}, { changesPublicData: true })

@@ -8,4 +8,4 @@ export default defineApiHandler(async (event) => {
   const actor = await requireAdmin(event)
   const { slug } = validParams(event, slugParamsSchema)
   return publishEvent(await useDb(), actor, slug, new Date())
-})
+}, { changesPublicData: true })

@@ -13,4 +13,4 @@ export default defineApiHandler(async (event) => {
   const release = await addRelease(await useDb(), actor, slug, input, new Date())
   setResponseStatus(event, 201)
   return release
-})
+}, { changesPublicData: true })

@@ -9,4 +9,4 @@ export default defineApiHandler(async (event) => {
   const { id } = validParams(event, merchantIdParamsSchema)
   const decision = await validBody(event, merchantDecisionSchema)
   return decideMerchant(await useDb(), actor, id, decision, new Date())
-})
+}, { changesPublicData: true })

@@ -10,4 +10,4 @@ export default defineApiHandler(async (event) => {
   const { id } = validParams(event, idParamsSchema)
   const input = await validBody(event, productRetireSchema)
   return retireProduct(await useDb(), actor, id, input, new Date())
-})
+}, { changesPublicData: true })

@@ -10,4 +10,4 @@ export default defineApiHandler(async (event) => {
   const { id } = validParams(event, idParamsSchema)
   const decision = await validBody(event, promotionDecisionSchema)
   return decidePromotion(await useDb(), actor, id, decision, new Date())
-})
+}, { changesPublicData: true })

@@ -8,4 +8,4 @@ export default defineApiHandler(async (event) => {
   const caller = await requireMerchant(event)
   const { id } = validParams(event, idParamsSchema)
   return endPromotion(await useDb(), caller, id, new Date())
-})
+}, { changesPublicData: true })
