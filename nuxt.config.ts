@@ -1,7 +1,7 @@
 // https://nuxt.com/docs/api/configuration/nuxt-config
 
 export default defineNuxtConfig({
-  modules: ['@nuxt/eslint', '@nuxtjs/i18n', '@pinia/nuxt'],
+  modules: ['@nuxt/eslint'],
   devtools: { enabled: false },
 
   app: {
@@ -21,6 +21,8 @@ export default defineNuxtConfig({
   runtimeConfig: {
     public: {
       siteName: '江海区以旧换新服务平台',
+      // The site's public origin, for the absolute links of hreflang and link previews (API.md PUBLIC_BASE_URL).
+      baseUrl: process.env.PUBLIC_BASE_URL ?? '',
     },
   },
 
@@ -37,25 +39,14 @@ export default defineNuxtConfig({
   },
   telemetry: false,
 
-  eslint: {
-    config: { stylistic: true },
+  hooks: {
+    // Every page also lives under /en (English); Chinese, the default, has no prefix (shared/i18n.ts).
+    'pages:extend'(pages) {
+      for (const page of pages) page.path = page.path === '/' ? '/:lang(en)?' : `/:lang(en)?${page.path}`
+    },
   },
 
-  i18n: {
-    strategy: 'prefix_except_default',
-    defaultLocale: 'zh-CN',
-    locales: [
-      // Public pages' strings, the account and console strings, qualifications and the counter, the bureau's set-up.
-      { code: 'zh-CN', language: 'zh-CN', name: '中文', files: ['zh-CN.json', 'console.zh-CN.json', 'money.zh-CN.json', 'bureau.zh-CN.json'] },
-      { code: 'en', language: 'en', name: 'English', files: ['en.json', 'console.en.json', 'money.en.json', 'bureau.en.json'] },
-    ],
-    detectBrowserLanguage: {
-      useCookie: true,
-      cookieKey: 'lang',
-      redirectOn: 'root',
-      alwaysRedirect: false,
-      fallbackLocale: 'zh-CN',
-    },
-    baseUrl: process.env.PUBLIC_BASE_URL ?? '',
+  eslint: {
+    config: { stylistic: true },
   },
 })

@@ -3,6 +3,7 @@ import type { PublicEventStatus, ReleaseState } from '#shared/domain/events'
 import { fenToYuanString, parseYuanToFen } from '#shared/domain/money'
 import type { EventKind, EventRuleDto } from '#shared/types/public'
 import { useConsoleError, type ApiIssue } from '~/composables/useConsoleError'
+import { useI18n } from '~/composables/useI18n'
 
 /** GET /api/v1/admin/events/{slug} → releases[] (server/services/event-admin.ts). */
 export interface AdminRelease {

@@ -1,4 +1,5 @@
 import { failureOf } from '~/utils/api-failure'
+import { useI18n } from '~/composables/useI18n'
 
 /** Turns an API error (or an error code) into a sentence in the current language. */
 export function useApiErrorMessage() {

@@ -1,6 +1,7 @@
 import { formatYuan } from '#shared/domain/money'
 import { useCategories } from '~/composables/useCategories'
 import { useDateFormat } from '~/composables/useDateFormat'
+import { useI18n } from '~/composables/useI18n'
 
 /** One audit log entry (server/services/audit-log.ts AuditEntryDto). */
 export interface AuditEntry {

@@ -1,4 +1,5 @@
 import { failureOf } from '~/utils/api-failure'
+import { useI18n } from '~/composables/useI18n'
 
 /** What a failed request said, in the contract's shape (API.md "Conventions"). */
 export type ApiFailure = ReturnType<typeof failureOf>

@@ -1,3 +1,5 @@
+import { useI18n } from '~/composables/useI18n'
+
 /** "2 天 5 小时" / "3 小时 20 分钟" / "12 分钟" for a span of milliseconds (never negative). */
 export function useDuration() {
   const { t } = useI18n()

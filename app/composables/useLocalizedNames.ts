@@ -1,5 +1,6 @@
 import streets from '#shared/reference/streets.json'
 import type { Street } from '#shared/types/public'
+import { useI18n } from '~/composables/useI18n'
 
 interface Titled { title: string, titleEn: string }
 

@@ -1,4 +1,5 @@
 import { useConsoleError } from '~/composables/useConsoleError'
+import { useI18n } from '~/composables/useI18n'
 
 /** A sentence for a failed claim / redemption / void: moneyErrors.<CODE> first, then the console's wording. */
 export function useMoneyError() {

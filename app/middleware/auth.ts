@@ -1,4 +1,5 @@
 import { useSession, type SessionRole } from '~/composables/useSession'
+import { useLocalePath } from '~/composables/useLocalePath'
 
 declare module '#app' {
   interface PageMeta {
