@@ -1,13 +1,17 @@
+import { CATEGORIES } from '#shared/domain/categories'
 import type { CategoryDto, EventKind } from '#shared/types/public'
-import { usePublicApi } from '~/composables/usePublicApi'
+import { useI18n } from '~/composables/useI18n'
 
-/** Product categories from GET /api/v1/categories, with names in the current language. */
+const BY_CODE = new Map(CATEGORIES.map(c => [c.code, c]))
+
+/**
+ * Product categories with names in the current language. They are reference facts (the same list
+ * GET /api/v1/categories answers), so no page waits for them or carries them in its payload.
+ */
 export function useCategories() {
   const { locale, t } = useI18n()
-  const { data, status, error } = usePublicApi<{ items: CategoryDto[] }>('categories', '/api/v1/categories')
-
-  const categories = computed<CategoryDto[]>(() => data.value?.items ?? [])
-  const byCode = computed(() => new Map(categories.value.map(c => [c.code, c])))
+  const categories = computed<readonly CategoryDto[]>(() => CATEGORIES)
+  const byCode = computed(() => BY_CODE)
 
   function categoryName(code: string): string {
     const c = byCode.value.get(code)
@@ -26,5 +30,5 @@ export function useCategories() {
     return [...groups.entries()].map(([kind, items]) => ({ kind, items }))
   })
 
-  return { categories, byCode, categoryName, kindName, groupedByKind, status, error }
+  return { categories, byCode, categoryName, kindName, groupedByKind }
 }

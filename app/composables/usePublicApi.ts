@@ -19,11 +19,17 @@ export function usePublicApi<T>(
   // Nitro's typed $fetch infers the response from the route; these paths are built at run time, so the
   // caller names the DTO (shared/types/public) instead.
   const get = $fetch as PublicFetch
+  // Rendering on the server: the answers are read in-process, from the same cache, without HTTP.
+  const readPublic = import.meta.server ? useRequestEvent()?.context.readPublic : undefined
   const params = computed(() => compactQuery(toValue(query) ?? {}))
   const key = computed(() => `${name}:${toValue(path)}`)
+  async function load(): Promise<T> {
+    const read = readPublic ? await readPublic(toValue(path), params.value) : undefined
+    return read ? read.value as T : get<T>(toValue(path), { query: params.value })
+  }
   return useAsyncData<T, NuxtError>(
     key,
-    () => get<T>(toValue(path), { query: params.value }),
+    load,
     { watch: [params], lazy: options.lazy, server: options.server, dedupe: 'cancel' },
   ) as AsyncData<T | undefined, NuxtError | undefined>
 }

@@ -75,17 +75,6 @@ export function useSession() {
     user.value = null
   }
 
-  /** Ends the session and drops everything fetched with it, so the next person on this phone sees none of it. */
-  async function signOut(): Promise<void> {
-    try {
-      await $fetch<unknown>('/api/v1/auth/logout', { method: 'POST' })
-    }
-    finally {
-      user.value = null
-      clearNuxtData()
-    }
-  }
-
   const isStaff = computed(() => Boolean(user.value && STAFF_ROLES.includes(user.value.role)))
 
   /** Where each role starts: the resident's account page, the merchant console, the bureau's review queue. */
@@ -95,5 +84,5 @@ export function useSession() {
     return '/me'
   }
 
-  return { user, load, forget, signOut, isStaff, homePath }
+  return { user, load, forget, isStaff, homePath }
 }

@@ -11,20 +11,6 @@ const RENDER_HEADER = 'x-page-cache-render'
 
 const settings = cacheSettings()
 
-/** Would @nuxtjs/i18n send this visitor of `/` to `/en` (redirectOn: 'root', the `lang` cookie, then Accept-Language)? */
-function wantsEnglishAtRoot(lang: string | undefined, acceptLanguage: string | undefined): boolean {
-  if (lang) return lang === 'en'
-  const first = acceptLanguage?.split(',')
-    .map((part) => {
-      const [tag, ...params] = part.trim().toLowerCase().split(';')
-      const q = Number(params.find(p => p.trim().startsWith('q='))?.trim().slice(2) ?? '1')
-      return { tag: tag ?? '', q: Number.isFinite(q) ? q : 0 }
-    })
-    .filter(l => l.q > 0 && (l.tag.startsWith('zh') || l.tag.startsWith('en')))
-    .sort((a, b) => b.q - a.q)[0]
-  return Boolean(first?.tag.startsWith('en'))
-}
-
 /**
  * The page cache: the public pages (home, events, catalogue, merchants, safe-use; Chinese and English) are
  * rendered once per page, query, language and 长辈模式, as an anonymous visitor — the render request carries
@@ -40,7 +26,6 @@ export default defineEventHandler(async (event) => {
     if (!event.path.startsWith('/api/') && !event.path.startsWith('/_')) setResponseHeader(event, 'cache-control', PRIVATE_CACHE_CONTROL)
     return
   }
-  if (page.url === '/' && wantsEnglishAtRoot(getCookie(event, 'lang'), getRequestHeader(event, 'accept-language'))) return
   const elder = getCookie(event, 'elder') === '1'
   const nitroApp = useNitroApp()
   const lookup = await publicCache().lookup(`page:${elder ? 'elder' : 'plain'}:${page.url}`, CACHE_POLICIES[page.policy], async () => {

@@ -1,7 +1,8 @@
 import { defineEventHandler, getQuery, getRouterParams, readBody, setResponseHeader, type EventHandler, type EventHandlerRequest, type H3Event } from 'h3'
 import type { z } from 'zod'
 import { invalidatePublicCache, PRIVATE_CACHE_CONTROL, PUBLIC_CACHE_CONTROL, publicCache, sendLookup } from '~~/server/cache/public-cache'
-import { CACHE_POLICIES, type CachePolicyName } from '~~/server/cache/response-cache'
+import { registerPublicRead } from '~~/server/cache/public-reads'
+import { CACHE_POLICIES, type CachePolicyName, type Lookup } from '~~/server/cache/response-cache'
 import { apiError, toHttpError, zodIssues } from './errors'
 
 export interface ApiHandlerOptions {
@@ -39,33 +40,43 @@ export function stableKey(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableKey(v)}`).join(',')}}`
 }
 
-export interface PublicApiOptions<I, T> {
+type EmptySchema = z.ZodObject<Record<string, never>>
+
+export interface PublicApiOptions<P extends z.ZodType, Q extends z.ZodType, T> {
   policy: CachePolicyName
+  /** The path parameters, validated (400 on a bad one). */
+  params?: P
   /**
-   * Validates the request and returns all the answer depends on. The cache key is made of this and the
-   * route, never of the raw URL: unknown or junk parameters are refused here (400) before any cache.
+   * The query string, validated strictly: a parameter the route does not take is refused (400) before any
+   * cache. Without a schema the query string is ignored. The cache key is made of these values and the
+   * route, never of the raw URL.
    */
-  input: (event: H3Event) => I
-  answer: (input: I) => Promise<T>
+  query?: Q
+  answer: (input: { params: z.infer<P>, query: z.infer<Q> }) => Promise<T>
 }
 
 /**
  * A public, read-only route whose JSON answer is cached for everyone (see server/cache). The handler never
  * reads the session, so nothing personal can be stored; the answer is made once per key and version.
+ * Pages rendered on this server read the same answers in-process (server/cache/public-reads.ts).
  */
-export function definePublicApiHandler<I, T>(options: PublicApiOptions<I, T>): EventHandler<EventHandlerRequest, Promise<T>> {
+export function definePublicApiHandler<P extends z.ZodType = EmptySchema, Q extends z.ZodType = EmptySchema, T = unknown>(options: PublicApiOptions<P, Q, T>): EventHandler<EventHandlerRequest, Promise<T>> {
   const policy = CACHE_POLICIES[options.policy]
+  async function read(rawParams: Record<string, string>, rawQuery: Record<string, unknown>, route: string): Promise<Lookup> {
+    const params = options.params ? parseOrThrow(options.params, rawParams, 'Invalid path') : {}
+    const query = options.query ? parseOrThrow(options.query, rawQuery, 'Invalid query string') : {}
+    return publicCache().lookup(`api:${route}:${stableKey({ params, query })}`, policy, async () => ({
+      status: 200,
+      type: 'application/json; charset=utf-8',
+      body: Buffer.from(JSON.stringify(await options.answer({ params, query } as { params: z.infer<P>, query: z.infer<Q> }))),
+      cacheable: true,
+    }))
+  }
   return defineEventHandler(async (event) => {
     try {
-      const input = options.input(event)
-      const route = (event.context.matchedRoute as { path?: string } | undefined)?.path ?? event.path.split('?')[0]
-      const lookup = await publicCache().lookup(`api:${route}:${stableKey(input)}`, policy, async () => ({
-        status: 200,
-        type: 'application/json; charset=utf-8',
-        body: Buffer.from(JSON.stringify(await options.answer(input))),
-        cacheable: true,
-      }))
-      sendLookup(event, lookup, { 'cache-control': PUBLIC_CACHE_CONTROL })
+      const route = (event.context.matchedRoute as { path?: string } | undefined)?.path ?? event.path.split('?')[0]!
+      registerPublicRead(route, read)
+      sendLookup(event, await read(getRouterParams(event, { decode: true }), getQuery(event), route), { 'cache-control': PUBLIC_CACHE_CONTROL })
       // Sent already; the type is the answer's, for the routes' inferred types.
       return undefined as T
     }
@@ -74,7 +85,6 @@ export function definePublicApiHandler<I, T>(options: PublicApiOptions<I, T>): E
     }
   })
 }
-
 function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, message: string): z.infer<S> {
   const result = schema.safeParse(input)
   if (!result.success) throw apiError('VALIDATION_FAILED', message, { issues: zodIssues(result.error) })

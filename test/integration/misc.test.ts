@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CATEGORIES } from '#shared/domain/categories'
 import type { CategoryDto, PublicStatsDto } from '#shared/types/public'
 import { api, type ErrorBody } from '../support/http'
 
@@ -104,5 +105,13 @@ describe('errors', () => {
       expect(res.status, path).toBeLessThan(500)
       expect(JSON.stringify(res.body), path).not.toMatch(/\bat .+\.(m?js|ts):\d+/)
     }
+  })
+})
+
+describe('reference categories', () => {
+  it('GET /api/v1/categories answers exactly the list the pages name categories from', async () => {
+    const res = await api<{ items: unknown[] }>('/api/v1/categories')
+    expect(res.status).toBe(200)
+    expect(res.body.items).toEqual(CATEGORIES)
   })
 })

@@ -4,6 +4,5 @@ import { useDb } from '~~/server/utils/db'
 
 export default definePublicApiHandler({
   policy: 'fixed',
-  input: () => ({}),
   answer: async () => ({ items: await listCategories(await useDb()) }),
 })

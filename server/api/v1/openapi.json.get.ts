@@ -6,7 +6,6 @@ let document: ReturnType<typeof buildOpenApiDocument> | undefined
 /** The same document for every query string: it is built once and cached under one key. */
 export default definePublicApiHandler({
   policy: 'fixed',
-  input: () => ({}),
   answer: async () => {
     document ??= buildOpenApiDocument()
     return document

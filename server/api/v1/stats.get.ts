@@ -4,6 +4,5 @@ import { useDb } from '~~/server/utils/db'
 
 export default definePublicApiHandler({
   policy: 'live',
-  input: () => ({}),
   answer: async () => publicStats(await useDb(), new Date()),
 })

@@ -1,10 +1,10 @@
 import { subsidyQuoteQuerySchema } from '#shared/schemas/public'
 import { quote } from '~~/server/services/quotes'
-import { definePublicApiHandler, validQuery } from '~~/server/utils/api'
+import { definePublicApiHandler } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
 export default definePublicApiHandler({
   policy: 'listing',
-  input: event => validQuery(event, subsidyQuoteQuerySchema),
-  answer: async query => quote(await useDb(), query),
+  query: subsidyQuoteQuerySchema,
+  answer: async ({ query }) => quote(await useDb(), query),
 })

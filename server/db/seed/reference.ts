@@ -3,30 +3,13 @@
  * production too: two statements, and rows that have not changed are not rewritten.
  */
 import { sql } from 'drizzle-orm'
-import categoriesJson from '#shared/reference/categories.json'
+import { CATEGORIES } from '#shared/domain/categories'
 import type { Executor } from '~~/server/db/client'
 import { brands, categories } from '~~/server/db/schema'
 import { BRANDS } from './brands'
 
-type EventKind = typeof categories.$inferInsert['kind']
-const KINDS: readonly EventKind[] = ['appliance', 'gas', 'home', 'digital', 'car']
-
-function asKind(value: string): EventKind {
-  const kind = KINDS.find(k => k === value)
-  if (kind === undefined) throw new Error(`categories.json: unknown kind '${value}'`)
-  return kind
-}
-
 export function categoryRows(): Array<typeof categories.$inferInsert> {
-  return categoriesJson.categories.map((c, index) => ({
-    code: c.code,
-    kind: asKind(c.kind),
-    nameZh: c.zh,
-    nameEn: c.en,
-    safeUseYears: c.safeUseYears,
-    safeUseNote: ('note' in c && typeof c.note === 'string') ? c.note : null,
-    sortOrder: index,
-  }))
+  return CATEGORIES.map((c, index) => ({ ...c, sortOrder: index }))
 }
 
 export async function seedReferenceData(db: Executor): Promise<void> {

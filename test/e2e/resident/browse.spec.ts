@@ -46,7 +46,10 @@ test.describe('a resident browsing on a phone', () => {
     // Quota and budget are shown.
     await expect(page.getByTestId('budget-left')).toBeVisible()
     await expect(page.getByTestId('quota').first()).toBeVisible()
-    await expect(page.getByTestId('release').first()).toBeAttached()
+    // The schedule lists the batches; a batch opens in place to show its places per category.
+    const firstWindow = page.getByTestId('release-window').first()
+    await firstWindow.locator('summary').click()
+    await expect(firstWindow.getByTestId('release').first()).toBeVisible()
   })
 
   test('finds a grade-1 refrigerator by a partial model number and sees its subsidy', async ({ page }) => {

@@ -1,10 +1,10 @@
 import { merchantListQuerySchema } from '#shared/schemas/public'
 import { listPublicMerchants } from '~~/server/services/merchants'
-import { definePublicApiHandler, validQuery } from '~~/server/utils/api'
+import { definePublicApiHandler } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
 export default definePublicApiHandler({
   policy: 'listing',
-  input: event => validQuery(event, merchantListQuerySchema),
-  answer: async query => listPublicMerchants(await useDb(), query),
+  query: merchantListQuerySchema,
+  answer: async ({ query }) => listPublicMerchants(await useDb(), query),
 })

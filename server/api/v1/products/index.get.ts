@@ -1,10 +1,10 @@
 import { productListQuerySchema } from '#shared/schemas/public'
 import { listProducts } from '~~/server/services/catalogue'
-import { definePublicApiHandler, validQuery } from '~~/server/utils/api'
+import { definePublicApiHandler } from '~~/server/utils/api'
 import { useDb } from '~~/server/utils/db'
 
 export default definePublicApiHandler({
   policy: 'listing',
-  input: event => validQuery(event, productListQuerySchema),
-  answer: async query => listProducts(await useDb(), query),
+  query: productListQuerySchema,
+  answer: async ({ query }) => listProducts(await useDb(), query),
 })
