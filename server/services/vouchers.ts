@@ -5,7 +5,7 @@ import { publicEventStatus } from '#shared/domain/events'
 import type { SubsidyRule } from '#shared/domain/subsidy'
 import { decideClaim, fitsBudget, generateVoucherCode, ledgerDelta, voucherExpiry, type ClaimDecision, type ReleaseFacts, type VoucherStatus } from '#shared/domain/vouchers'
 import type { ClaimVoucherInput } from '#shared/schemas/vouchers'
-import { executeRows, type Database, type Executor } from '~~/server/db/client'
+import { executePrepared, executeRows, type Database, type Executor } from '~~/server/db/client'
 import { events, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import { isCheckViolation, isUniqueViolation } from '~~/server/utils/db-errors'
@@ -137,9 +137,10 @@ const epochMs = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)
  * event and its ledger, the category's rule and releases, the person's expiries in the event and live slots
  * in the category, and whether anything is due for expiry (then the caller sweeps and reads again).
  * Timestamps come back as epoch milliseconds and money as float8, which both drivers return as numbers.
+ * bench/crowd.ts replays this statement with pgbench.
  */
-async function readClaimFacts(db: Executor, userId: string, slug: string, categoryCode: string, now: Date): Promise<ClaimFacts> {
-  const [row] = await executeRows<ClaimFactsRow>(db, sql`
+export function claimFactsStatement(userId: string, slug: string, categoryCode: string, now: Date): SQL {
+  return sql`
     with me as (select id_hash from identities where user_id = ${userId}),
     ev as (select * from events where slug = ${slug} and status in ('published', 'closed'))
     select
@@ -158,7 +159,12 @@ async function readClaimFacts(db: Executor, userId: string, slug: string, catego
       (select coalesce(json_agg(v.slot), '[]'::json) from vouchers v, me
         where v.identity_hash = me.id_hash and v.event_id = ev.id and v.category_code = ${categoryCode} and v.status in ('active', 'redeemed')) as used_slots,
       exists (select 1 from vouchers v where v.status = 'active' and v.expires_at <= ${now.toISOString()}::timestamptz) as due
-    from (select 1) as one left join ev on true`)
+    from (select 1) as one left join ev on true`
+}
+
+/** claimFactsStatement's row, read. */
+async function readClaimFacts(db: Executor, userId: string, slug: string, categoryCode: string, now: Date): Promise<ClaimFacts> {
+  const [row] = await executePrepared<ClaimFactsRow>(db, claimFactsStatement(userId, slug, categoryCode, now))
   if (!row) throw new Error('the claim facts query returned no row')
   const releases = json<Array<{ id: string, opensAt: number, closesAt: number, quota: number, claimed: number }>>(row.releases)
   return {
@@ -217,7 +223,8 @@ export async function claimVoucher(db: Database, caller: Caller, slug: string, i
 }
 
 async function claimOnFacts(db: Database, caller: Caller, input: ClaimVoucherInput, facts: ClaimFacts, now: Date): Promise<ClaimedVoucherDto> {
-  if (!facts.identityHash) throw new DomainError('IDENTITY_REQUIRED', 'Verify your real-name identity first')
+  const identityHash = facts.identityHash
+  if (!identityHash) throw new DomainError('IDENTITY_REQUIRED', 'Verify your real-name identity first')
   const event = facts.event
   if (!event) throw new DomainError('NOT_FOUND', 'No such event')
   const decision = decideClaim({
@@ -236,7 +243,8 @@ async function claimOnFacts(db: Database, caller: Caller, input: ClaimVoucherInp
   for (let attempt = 0; ; attempt++) {
     const voucher = { id: randomUUID(), code: generateVoucherCode() }
     try {
-      const taken = await retryTransient(() => takeQualification(db, caller, facts.identityHash!, event, input.categoryCode, decision, voucher, expiresAt, now))
+      const write: ClaimWrite = { caller, identityHash, event, categoryCode: input.categoryCode, decision, voucher, expiresAt, now }
+      const taken = await retryTransient(() => takeQualification(db, write))
       if (!taken) throw new DomainError('SOLD_OUT', 'All qualifications of this release are taken')
       return { id: voucher.id, code: voucher.code, eventSlug: event.slug, categoryCode: input.categoryCode, status: 'active', expiresAt: expiresAt.toISOString(), capFen: decision.reservationFen }
     }
@@ -252,20 +260,30 @@ async function claimOnFacts(db: Database, caller: Caller, input: ClaimVoucherInp
   }
 }
 
+/** What a claim writes, all decided beforehand. */
+export interface ClaimWrite {
+  caller: Pick<Caller, 'userId' | 'role'>
+  identityHash: string
+  event: { id: string, slug: string }
+  categoryCode: string
+  decision: Pick<ClaimDecision, 'slot' | 'reservationFen'> & { release: Pick<ReleaseFacts, 'id'> }
+  voucher: { id: string, code: string }
+  expiresAt: Date
+  now: Date
+}
+
 /**
  * The write of a claim, one autocommit statement: a place of the release while claimed < quota, then the
  * reservation on the event (which its check constraint refuses beyond the budget, undoing the whole
  * statement), the voucher and its audit entry. The event update and the inserts read the release update's
- * row, so the release row is always locked before the event row, the order used everywhere. False when
- * the release had no place left.
+ * row, so the release row is always locked before the event row, the order used everywhere. It answers
+ * `taken` = 1, or 0 when the release had no place left. bench/crowd.ts replays it with pgbench.
  */
-async function takeQualification(
-  db: Database, caller: Caller, identityHash: string, event: { id: string, slug: string }, categoryCode: string,
-  decision: ClaimDecision, voucher: { id: string, code: string }, expiresAt: Date, now: Date,
-): Promise<boolean> {
+export function takeQualificationStatement(w: ClaimWrite): SQL {
+  const { caller, identityHash, event, categoryCode, decision, voucher, expiresAt, now } = w
   const delta = ledgerDelta.claim(decision.reservationFen)
   const after = { code: voucher.code, eventSlug: event.slug, categoryCode, releaseId: decision.release.id, slot: decision.slot, capFen: decision.reservationFen, expiresAt: expiresAt.toISOString() }
-  const [row] = await executeRows<{ taken: number }>(db, sql`
+  return sql`
     with place as (
       update qualification_releases set claimed = claimed + ${delta.claimed}::int
       where id = ${decision.release.id}::uuid and claimed + ${delta.claimed}::int <= quota
@@ -289,7 +307,11 @@ async function takeQualification(
       from voucher
       returning 1
     )
-    select count(*)::int as taken from audited`)
+    select count(*)::int as taken from audited`
+}
+
+async function takeQualification(db: Database, write: ClaimWrite): Promise<boolean> {
+  const [row] = await executePrepared<{ taken: number }>(db, takeQualificationStatement(write))
   return Number(row?.taken ?? 0) === 1
 }
 
