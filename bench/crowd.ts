@@ -15,7 +15,10 @@
  * Residents, identities and lucia sessions are written straight into the database (argon2 and the login
  * throttle would otherwise be what is measured); each run gets its own event, release and residents.
  * The load generator runs in this process (node:http, keep-alive, a fixed number of clients each sending
- * one claim after another); its CPU time and the machine's are recorded with every run.
+ * one claim after another); its CPU time and the machine's are recorded with every run, and so is the CPU
+ * time per claim of the app processes and of the database backends serving them, which other work on a
+ * shared machine does not change. The machine may be shared: the configurations run BENCH_CROWD_ROUNDS
+ * times (default 2), interleaved, and the round with the most crowd claims/s is shown.
  *
  * Standalone: `node --import tsx bench/crowd.ts` (BENCH_QUICK=1 for small counts). The baseline build is
  * BENCH_BASELINE_OUTPUT, else /tmp/base/output, else /tmp/baseline-7f8eb6b/.output when it exists
@@ -24,7 +27,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { Agent, request } from 'node:http'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
@@ -145,6 +148,20 @@ function machineTicks(): { busy: number, total: number } {
   return { busy: total - idle, total }
 }
 
+/** CPU seconds a process has used so far (user + system), from /proc; 0 where there is none. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS
+  }
+  catch {
+    return 0
+  }
+}
+
+/** Linux's USER_HZ: /proc times are in hundredths of a second. */
+const CLOCK_TICKS = 100
+
 function cpuMeter() {
   const t0 = performance.now()
   const own = process.cpuUsage()
@@ -180,6 +197,11 @@ interface HttpRun {
   latency: Summary
   generatorCpuPct: number
   machineCpuPct: number
+  /** CPU milliseconds per claim: the app process(es), and the database backends serving them. */
+  serverCpuMsPerClaim: number
+  databaseCpuMsPerClaim: number
+  /** 1-minute load average when the run started (other work on the machine shows here). */
+  loadAverage: number
   ledger?: LedgerCheck
 }
 
@@ -215,7 +237,12 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 /** Every resident claims once; `clients` of them at a time, spread over the servers in turn. */
-async function httpCrowd(servers: StartedServer[], slug: string, residents: number[], clients: number): Promise<HttpRun> {
+async function httpCrowd(servers: StartedServer[], sql: Sql, slug: string, residents: number[], clients: number): Promise<HttpRun> {
+  // The database's own work: the backends serving this database (the app's pools), before and after.
+  const backends = async () => (await sql<Array<{ pid: number }>>`select pid from pg_stat_activity where datname = current_database()`).map(r => r.pid)
+  const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + processCpuSeconds(pid), 0)
+  const cpuByPid = (pids: number[]) => new Map(pids.map(pid => [pid, processCpuSeconds(pid)]))
+  const serverPids = servers.flatMap(s => (s.pid ? [s.pid] : []))
   const targets: Target[] = servers.map((s) => {
     const url = new URL(s.url)
     return { port: Number(url.port), origin: url.origin, agent: new Agent({ keepAlive: true, maxSockets: clients }) }
@@ -227,6 +254,9 @@ async function httpCrowd(servers: StartedServer[], slug: string, residents: numb
   const statuses: Record<string, number> = {}
   const codes: Record<string, number> = {}
   let next = 0
+  const loadAverage = loadavg()[0]!
+  const pg0 = cpuByPid(await backends())
+  const server0 = cpuOf(serverPids)
   const meter = cpuMeter()
   const t0 = performance.now()
   await Promise.all(Array.from({ length: clients }, async () => {
@@ -252,6 +282,9 @@ async function httpCrowd(servers: StartedServer[], slug: string, residents: numb
   }))
   const seconds = (performance.now() - t0) / 1000
   const cpu = meter()
+  // A backend that appeared during the run counts whole.
+  const pgSeconds = [...cpuByPid(await backends())].reduce((sum, [pid, after]) => sum + after - (pg0.get(pid) ?? 0), 0)
+  const serverSeconds = cpuOf(serverPids) - server0
   for (const t of targets) t.agent.destroy()
   const granted = statuses['201'] ?? 0
   return {
@@ -268,6 +301,9 @@ async function httpCrowd(servers: StartedServer[], slug: string, residents: numb
     latency: summary(latencies),
     generatorCpuPct: cpu.generatorPct,
     machineCpuPct: cpu.machinePct,
+    serverCpuMsPerClaim: serverSeconds * 1000 / order.length,
+    databaseCpuMsPerClaim: pgSeconds * 1000 / order.length,
+    loadAverage,
   }
 }
 
@@ -431,9 +467,9 @@ async function runConfig(adminUrl: string, build: 'baseline' | 'current', output
     const label = `${build}${processes}`
     const measured = async (ids: number[], quota: number, clients: number, tag: string) => {
       const e = await createCrowdEvent(sql, `${label}-${tag}`, quota)
-      const result = await httpCrowd(servers, e.slug, ids, clients)
+      const result = await httpCrowd(servers, sql, e.slug, ids, clients)
       result.ledger = await ledgerAfter(sql, e)
-      console.log(`[crowd] ${build}, ${processes} process(es), ${tag}: ${result.granted}/${result.claims} granted, ${result.serverErrors} 5xx, ${result.claimsPerSec.toFixed(0)} claims/s, p99 ${ms(result.latency.p99)}, generator ${result.generatorCpuPct.toFixed(0)} % of a core, machine ${result.machineCpuPct.toFixed(0)} %`)
+      console.log(`[crowd] ${build}, ${processes} process(es), ${tag}: ${result.granted}/${result.claims} granted, ${result.serverErrors} 5xx, ${result.claimsPerSec.toFixed(0)} claims/s, p99 ${ms(result.latency.p99)}, CPU per claim: app ${result.serverCpuMsPerClaim.toFixed(2)} ms, database ${result.databaseCpuMsPerClaim.toFixed(2)} ms; generator ${result.generatorCpuPct.toFixed(0)} % of a core, machine ${result.machineCpuPct.toFixed(0)} %, load ${result.loadAverage.toFixed(1)}`)
       return result
     }
     const warm = await measured(warmIds, warmIds.length, 32, 'warm')
@@ -474,27 +510,28 @@ async function runConfig(adminUrl: string, build: 'baseline' | 'current', output
 
 const perSec = (v: number) => v.toFixed(0)
 const pct = (v: number) => `${v.toFixed(0)} %`
+const cpuMs = (v: number) => `${v.toFixed(2)} ms`
 
-function markdown(results: ConfigResult[], p: Plan, baselineCommit: string | undefined): string {
+function markdown(results: ConfigResult[], all: ConfigResult[][], p: Plan, baselineCommit: string | undefined): string {
   const name = (r: ConfigResult) => `${r.build === 'baseline' ? `baseline ${baselineCommit ?? BASELINE_COMMIT}` : 'this build'}, ${r.processes} process${r.processes > 1 ? 'es' : ''}`
   const out: string[] = []
-  out.push(`${p.crowdResidents.toLocaleString('en')} verified residents claim a release of ${p.crowdQuota.toLocaleString('en')} at once (${p.crowdClients} clients), through the built server on PostgreSQL; each configuration on a fresh database. "claims/s" counts every answered claim (granted or refused), over the whole run.`)
+  out.push(`${p.crowdResidents.toLocaleString('en')} verified residents claim a release of ${p.crowdQuota.toLocaleString('en')} at once (${p.crowdClients} clients), through the built server on PostgreSQL; each configuration on a fresh database. "claims/s" counts every answered claim (granted or refused) over the whole run. The machine is shared: each configuration ran ${all.length} time(s), interleaved, and the round with the most crowd claims/s is shown (all rounds are in the JSON). CPU per claim (the app processes' and the database backends' CPU time over the run, divided by the claims) does not depend on what else the machine does.`)
   out.push('')
   out.push(table(
-    ['configuration', 'granted', '5xx', 'refusals', 'claims/s', 'granted/s', 'p50', 'p95', 'p99', 'ledger sound', 'generator CPU (1 core)', 'machine CPU'],
-    results.map(r => [name(r), r.crowd.granted, r.crowd.serverErrors, Object.entries(r.crowd.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—', perSec(r.crowd.claimsPerSec), perSec(r.crowd.grantedPerSec), ms(r.crowd.latency.p50), ms(r.crowd.latency.p95), ms(r.crowd.latency.p99), r.crowd.ledger?.sound ? 'yes' : 'NO', pct(r.crowd.generatorCpuPct), pct(r.crowd.machineCpuPct)]),
+    ['configuration', 'granted', '5xx', 'claims/s', 'granted/s', 'p50', 'p95', 'p99', 'app CPU / claim', 'DB CPU / claim', 'ledger sound'],
+    results.map(r => [name(r), r.crowd.granted, r.crowd.serverErrors, perSec(r.crowd.claimsPerSec), perSec(r.crowd.grantedPerSec), ms(r.crowd.latency.p50), ms(r.crowd.latency.p95), ms(r.crowd.latency.p99), cpuMs(r.crowd.serverCpuMsPerClaim), cpuMs(r.crowd.databaseCpuMsPerClaim), r.crowd.ledger?.sound ? 'yes' : 'NO']),
   ))
   out.push('')
   out.push(`Every claim takes the hot rows: ${p.flowResidents.toLocaleString('en')} residents, a release of as many, at ${p.flowClients.join(' and ')} clients.`)
   out.push('')
   out.push(table(
-    ['configuration', ...p.flowClients.flatMap(c => [`claims/s @${c}`, `p99 @${c}`]), `@${p.flowClients.at(-1)} ÷ @${p.flowClients[0]}`, '5xx', 'ledger sound'],
-    results.map(r => [name(r), ...r.flow.flatMap(f => [perSec(f.claimsPerSec), ms(f.latency.p99)]), ratio(r.flow.at(-1)!.claimsPerSec / r.flow[0]!.claimsPerSec), r.flow.reduce((n, f) => n + f.serverErrors, 0), r.flow.every(f => f.ledger?.sound && f.granted === f.claims) ? 'yes' : 'NO']),
+    ['configuration', ...p.flowClients.flatMap(c => [`claims/s @${c}`, `p99 @${c}`]), `@${p.flowClients.at(-1)} ÷ @${p.flowClients[0]}`, 'app / DB CPU per claim', '5xx', 'all granted, ledger sound'],
+    results.map(r => [name(r), ...r.flow.flatMap(f => [perSec(f.claimsPerSec), ms(f.latency.p99)]), ratio(r.flow.at(-1)!.claimsPerSec / r.flow[0]!.claimsPerSec), `${cpuMs(r.flow.at(-1)!.serverCpuMsPerClaim)} / ${cpuMs(r.flow.at(-1)!.databaseCpuMsPerClaim)}`, r.flow.reduce((n, f) => n + f.serverErrors, 0), r.flow.every(f => f.ledger?.sound && f.granted === f.claims) ? 'yes' : 'NO']),
   ))
   const withPg = results.filter(r => r.pgbench)
   if (withPg.length > 0) {
     out.push('')
-    out.push(`pgbench replaying this build's claim statements (session read, claim facts, claim write) on the same database right after the HTTP runs, random resident ids, the same shapes: the crowd (${withPg[0]!.pgbench!.crowd.claims.toLocaleString('en')} residents, a release of ${p.crowdQuota.toLocaleString('en')}, ${p.pgbenchCrowdClients} clients: PostgreSQL here takes 100 connections) and the flow runs. "HTTP ÷ pgbench" is the build's claims/s over pgbench's at the same shape.`)
+    out.push(`pgbench replaying this build's claim statements (session read, claim facts, claim write; prepared) on the same database right after the HTTP runs, random resident ids, the same shapes: the crowd (${withPg[0]!.pgbench!.crowd.claims.toLocaleString('en')} residents, a release of ${p.crowdQuota.toLocaleString('en')}, ${p.pgbenchCrowdClients} clients: PostgreSQL here takes 100 connections) and the flow runs. "HTTP ÷ pgbench" is the build's claims/s over pgbench's at the same shape.`)
     out.push('')
     out.push(table(
       ['database of', 'run', 'pgbench claims/s', 'pgbench p99', 'granted', 'HTTP claims/s', 'HTTP ÷ pgbench'],
@@ -508,15 +545,27 @@ function markdown(results: ConfigResult[], p: Plan, baselineCommit: string | und
     .filter(([b, c]) => b && c)
   if (pairs.length > 0) {
     out.push('')
-    out.push('This build against the baseline, the crowd run:')
+    out.push('This build against the baseline:')
     out.push('')
     out.push(table(
-      ['processes', 'claims/s after ÷ before', 'p99 before → after', 'p99 after ÷ before', `flow @${p.flowClients.at(-1)} claims/s after ÷ before`],
-      pairs.map(([b, c]) => [c!.processes, ratio(c!.crowd.claimsPerSec / b!.crowd.claimsPerSec), `${ms(b!.crowd.latency.p99)} → ${ms(c!.crowd.latency.p99)}`, ratio(c!.crowd.latency.p99 / b!.crowd.latency.p99), ratio(c!.flow.at(-1)!.claimsPerSec / b!.flow.at(-1)!.claimsPerSec)]),
+      ['processes', 'crowd claims/s before → after', 'after ÷ before', 'crowd p99 before → after', 'app + DB CPU per crowd claim before → after', `flow @${p.flowClients.at(-1)} claims/s after ÷ before`],
+      pairs.map(([b, c]) => [
+        c!.processes,
+        `${perSec(b!.crowd.claimsPerSec)} → ${perSec(c!.crowd.claimsPerSec)}`,
+        ratio(c!.crowd.claimsPerSec / b!.crowd.claimsPerSec),
+        `${ms(b!.crowd.latency.p99)} → ${ms(c!.crowd.latency.p99)}`,
+        `${cpuMs(b!.crowd.serverCpuMsPerClaim + b!.crowd.databaseCpuMsPerClaim)} → ${cpuMs(c!.crowd.serverCpuMsPerClaim + c!.crowd.databaseCpuMsPerClaim)}`,
+        ratio(c!.flow.at(-1)!.claimsPerSec / b!.flow.at(-1)!.claimsPerSec),
+      ]),
     ))
   }
   out.push('')
-  out.push('The load generator runs in the benchmark process (node:http, keep-alive); its CPU is shown as a share of one core, the machine\'s as a share of both. The server, PostgreSQL and the generator share the 2 cores.')
+  out.push('Conditions of the runs shown (the load generator runs in the benchmark process, node:http with keep-alive; its CPU as a share of one core, the machine\'s as a share of both cores; the load average counts everything on the machine):')
+  out.push('')
+  out.push(table(
+    ['configuration', 'run', 'generator CPU', 'machine CPU', 'load average at start', 'refusals'],
+    results.flatMap(r => [r.crowd, ...r.flow].map((x, i) => [name(r), i === 0 ? `crowd @${x.clients}` : `flow @${x.clients}`, pct(x.generatorCpuPct), pct(x.machineCpuPct), x.loadAverage.toFixed(1), Object.entries(x.codes).map(([c, n]) => `${c} ${n}`).join(', ') || '—'])),
+  ))
   return out.join('\n')
 }
 
@@ -528,15 +577,22 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   const builds: Array<['baseline' | 'current', string]> = []
   if (context.baselineOutput) builds.push(['baseline', context.baselineOutput])
   builds.push(['current', context.currentOutput])
-  const results: ConfigResult[] = []
-  for (const processes of [1, 2]) {
-    for (const [build, output] of builds) results.push(await runConfig(context.postgresAdminUrl, build, output, processes, p, build === 'current'))
+  const rounds = Math.max(1, Number(process.env.BENCH_CROWD_ROUNDS ?? (context.quick ? 1 : 2)))
+  const all: ConfigResult[][] = []
+  for (let round = 0; round < rounds; round++) {
+    const results: ConfigResult[] = []
+    for (const processes of [1, 2]) {
+      for (const [build, output] of builds) results.push(await runConfig(context.postgresAdminUrl, build, output, processes, p, build === 'current'))
+    }
+    all.push(results)
   }
+  // Per configuration, the round with the most crowd claims/s: the one least disturbed by other work.
+  const best = all[0]!.map((_, i) => all.map(r => r[i]!).reduce((a, b) => (b.crowd.claimsPerSec > a.crowd.claimsPerSec ? b : a)))
   return {
     id: 'crowd',
     title: 'The 10:00 crowd (claims on PostgreSQL)',
-    markdown: markdown(results, p, context.baselineCommit),
-    results: { plan: p, baselineCommit: context.baselineCommit, configurations: results },
+    markdown: markdown(best, all, p, context.baselineCommit),
+    results: { plan: p, baselineCommit: context.baselineCommit, shown: best, rounds: all },
   }
 }
 
