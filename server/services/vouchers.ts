@@ -203,8 +203,8 @@ const LIFTED_BY_EXPIRY = new Set(['SOLD_OUT', 'ALREADY_CLAIMED', 'BUDGET_EXHAUST
  *
  * Expiry: when anything is due, the claim sweeps first and reads again. Should a sweep running elsewhere
  * still hold what is due when the claim is refused SOLD_OUT, ALREADY_CLAIMED or BUDGET_EXHAUSTED, the
- * claim waits for that sweep, sweeps itself and is decided once more, so a qualification past its expiry
- * never takes a place from the living.
+ * claim waits for that sweep, sweeps itself and is decided once more: a qualification past its expiry
+ * never costs a claim its place, slot or reservation.
  */
 export async function claimVoucher(db: Database, caller: Caller, slug: string, input: ClaimVoucherInput, now: Date): Promise<ClaimedVoucherDto> {
   let facts = await readClaimFacts(db, caller.userId, slug, input.categoryCode, now)
