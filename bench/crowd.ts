@@ -189,6 +189,10 @@ interface HttpRun {
   claims: number
   granted: number
   serverErrors: number
+  /** Requests that got no answer at all (connection errors), counted apart from 5xx. */
+  connectionErrors: number
+  /** The first few answers that were neither 201 nor 409, as received. */
+  failures: string[]
   statuses: Record<string, number>
   codes: Record<string, number>
   seconds: number
@@ -259,7 +263,11 @@ async function httpCrowd(servers: StartedServer[], sql: Sql, slug: string, resid
   const server0 = cpuOf(serverPids)
   const meter = cpuMeter()
   const t0 = performance.now()
-  await Promise.all(Array.from({ length: clients }, async () => {
+  const failures: string[] = []
+  // Each client keeps to one server, so that its keep-alive connection never idles long enough for the
+  // server to close it under the client's next request.
+  await Promise.all(Array.from({ length: clients }, async (_, client) => {
+    const target = targets[client % targets.length]!
     for (;;) {
       const i = next++
       if (i >= order.length) return
@@ -267,7 +275,7 @@ async function httpCrowd(servers: StartedServer[], sql: Sql, slug: string, resid
       let status = 0
       let text = ''
       try {
-        ({ status, text } = await post(targets[i % targets.length]!, path, `auth_session=${sessionId(order[i]!)}`, body))
+        ({ status, text } = await post(target, path, `auth_session=${sessionId(order[i]!)}`, body))
       }
       catch (error) {
         text = String(error)
@@ -278,6 +286,7 @@ async function httpCrowd(servers: StartedServer[], sql: Sql, slug: string, resid
         const code = (JSON.parse(text) as { data?: { code?: string } }).data?.code ?? '?'
         codes[code] = (codes[code] ?? 0) + 1
       }
+      else if (status !== 201 && failures.length < 10) failures.push(`${status}: ${text.slice(0, 300)}`)
     }
   }))
   const seconds = (performance.now() - t0) / 1000
@@ -292,7 +301,9 @@ async function httpCrowd(servers: StartedServer[], sql: Sql, slug: string, resid
     processes: servers.length,
     claims: order.length,
     granted,
-    serverErrors: Object.entries(statuses).filter(([s]) => Number(s) >= 500 || Number(s) === 0).reduce((n, [, c]) => n + c, 0),
+    serverErrors: Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0),
+    connectionErrors: statuses['0'] ?? 0,
+    failures,
     statuses,
     codes,
     seconds,
@@ -439,6 +450,13 @@ interface ConfigResult {
   pgbench?: { crowd: PgbenchRun, flow: PgbenchRun[] }
 }
 
+/** Servers started and not yet stopped: run() stops them on SIGINT / SIGTERM, so that an interrupted run leaves none behind. */
+const running = new Set<StartedServer>()
+
+function stopAllAndExit(): void {
+  void Promise.all([...running].map(s => s.stop())).finally(() => process.exit(130))
+}
+
 async function runConfig(adminUrl: string, build: 'baseline' | 'current', outputDir: string, processes: number, p: Plan, withPgbench: boolean): Promise<ConfigResult> {
   const name = `tradein_crowd_${build}_${processes}_${process.pid}`
   await withAdmin(adminUrl, sql => sql.unsafe(`drop database if exists ${name} with (force)`).then(() => sql.unsafe(`create database ${name}`)))
@@ -447,7 +465,9 @@ async function runConfig(adminUrl: string, build: 'baseline' | 'current', output
   const sql = postgres(url, { max: 2, onnotice: () => {} })
   try {
     for (let i = 0; i < processes; i++) {
-      servers.push(await startBuiltServer({ label: `crowd${i}`, outputDir, database: 'given', env: { DATABASE_URL: url, DEMO_DATA: '0' } }))
+      const server = await startBuiltServer({ label: `crowd${i}`, outputDir, database: 'given', env: { DATABASE_URL: url, DEMO_DATA: '0' } })
+      servers.push(server)
+      running.add(server)
     }
     let nextResident = 0
     const take = (count: number) => {
@@ -469,14 +489,18 @@ async function runConfig(adminUrl: string, build: 'baseline' | 'current', output
       const e = await createCrowdEvent(sql, `${label}-${tag}`, quota)
       const result = await httpCrowd(servers, sql, e.slug, ids, clients)
       result.ledger = await ledgerAfter(sql, e)
-      console.log(`[crowd] ${build}, ${processes} process(es), ${tag}: ${result.granted}/${result.claims} granted, ${result.serverErrors} 5xx, ${result.claimsPerSec.toFixed(0)} claims/s, p99 ${ms(result.latency.p99)}, CPU per claim: app ${result.serverCpuMsPerClaim.toFixed(2)} ms, database ${result.databaseCpuMsPerClaim.toFixed(2)} ms; generator ${result.generatorCpuPct.toFixed(0)} % of a core, machine ${result.machineCpuPct.toFixed(0)} %, load ${result.loadAverage.toFixed(1)}`)
+      for (const failure of result.failures) console.log(`[crowd]   ${failure}`)
+      console.log(`[crowd] ${build}, ${processes} process(es), ${tag}: ${result.granted}/${result.claims} granted, ${result.serverErrors} 5xx, ${result.connectionErrors} unanswered, ${result.claimsPerSec.toFixed(0)} claims/s, p99 ${ms(result.latency.p99)}, CPU per claim: app ${result.serverCpuMsPerClaim.toFixed(2)} ms, database ${result.databaseCpuMsPerClaim.toFixed(2)} ms; generator ${result.generatorCpuPct.toFixed(0)} % of a core, machine ${result.machineCpuPct.toFixed(0)} %, load ${result.loadAverage.toFixed(1)}`)
       return result
     }
     const warm = await measured(warmIds, warmIds.length, 32, 'warm')
     const crowd = await measured(crowdIds, p.crowdQuota, p.crowdClients, `crowd${p.crowdClients}`)
     const flow: HttpRun[] = []
     for (const [i, clients] of p.flowClients.entries()) flow.push(await measured(flowIds[i]!, p.flowResidents, clients, `flow${clients}`))
-    for (const s of servers.splice(0)) await s.stop()
+    for (const s of servers.splice(0)) {
+      await s.stop()
+      running.delete(s)
+    }
 
     let pg: ConfigResult['pgbench']
     if (withPgbench) {
@@ -498,7 +522,10 @@ async function runConfig(adminUrl: string, build: 'baseline' | 'current', output
     return { build, processes, warm, crowd, flow, pgbench: pg }
   }
   finally {
-    for (const s of servers) await s.stop()
+    for (const s of servers) {
+      await s.stop()
+      running.delete(s)
+    }
     await sql.end({ timeout: 5 })
     await withAdmin(adminUrl, s => s.unsafe(`drop database if exists ${name} with (force)`))
   }
@@ -518,8 +545,8 @@ function markdown(results: ConfigResult[], all: ConfigResult[][], p: Plan, basel
   out.push(`${p.crowdResidents.toLocaleString('en')} verified residents claim a release of ${p.crowdQuota.toLocaleString('en')} at once (${p.crowdClients} clients), through the built server on PostgreSQL; each configuration on a fresh database. "claims/s" counts every answered claim (granted or refused) over the whole run. The machine is shared: each configuration ran ${all.length} time(s), interleaved, and the round with the most crowd claims/s is shown (all rounds are in the JSON). CPU per claim (the app processes' and the database backends' CPU time over the run, divided by the claims) does not depend on what else the machine does.`)
   out.push('')
   out.push(table(
-    ['configuration', 'granted', '5xx', 'claims/s', 'granted/s', 'p50', 'p95', 'p99', 'app CPU / claim', 'DB CPU / claim', 'ledger sound'],
-    results.map(r => [name(r), r.crowd.granted, r.crowd.serverErrors, perSec(r.crowd.claimsPerSec), perSec(r.crowd.grantedPerSec), ms(r.crowd.latency.p50), ms(r.crowd.latency.p95), ms(r.crowd.latency.p99), cpuMs(r.crowd.serverCpuMsPerClaim), cpuMs(r.crowd.databaseCpuMsPerClaim), r.crowd.ledger?.sound ? 'yes' : 'NO']),
+    ['configuration', 'granted', '5xx', 'unanswered', 'claims/s', 'granted/s', 'p50', 'p95', 'p99', 'app CPU / claim', 'DB CPU / claim', 'ledger sound'],
+    results.map(r => [name(r), r.crowd.granted, r.crowd.serverErrors, r.crowd.connectionErrors, perSec(r.crowd.claimsPerSec), perSec(r.crowd.grantedPerSec), ms(r.crowd.latency.p50), ms(r.crowd.latency.p95), ms(r.crowd.latency.p99), cpuMs(r.crowd.serverCpuMsPerClaim), cpuMs(r.crowd.databaseCpuMsPerClaim), r.crowd.ledger?.sound ? 'yes' : 'NO']),
   ))
   out.push('')
   out.push(`Every claim takes the hot rows: ${p.flowResidents.toLocaleString('en')} residents, a release of as many, at ${p.flowClients.join(' and ')} clients.`)
@@ -579,12 +606,18 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   builds.push(['current', context.currentOutput])
   const rounds = Math.max(1, Number(process.env.BENCH_CROWD_ROUNDS ?? (context.quick ? 1 : 2)))
   const all: ConfigResult[][] = []
-  for (let round = 0; round < rounds; round++) {
-    const results: ConfigResult[] = []
-    for (const processes of [1, 2]) {
-      for (const [build, output] of builds) results.push(await runConfig(context.postgresAdminUrl, build, output, processes, p, build === 'current'))
+  process.once('SIGINT', stopAllAndExit).once('SIGTERM', stopAllAndExit)
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const results: ConfigResult[] = []
+      for (const processes of [1, 2]) {
+        for (const [build, output] of builds) results.push(await runConfig(context.postgresAdminUrl, build, output, processes, p, build === 'current'))
+      }
+      all.push(results)
     }
-    all.push(results)
+  }
+  finally {
+    process.off('SIGINT', stopAllAndExit).off('SIGTERM', stopAllAndExit)
   }
   // Per configuration, the round with the most crowd claims/s: the one least disturbed by other work.
   const best = all[0]!.map((_, i) => all.map(r => r[i]!).reduce((a, b) => (b.crowd.claimsPerSec > a.crowd.claimsPerSec ? b : a)))
