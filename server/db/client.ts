@@ -1,5 +1,7 @@
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import type { SQL } from 'drizzle-orm'
+import { PgDialect } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js'
@@ -20,6 +22,28 @@ export async function executeRows<T>(db: Executor, query: Parameters<Database['e
   return ((result as { rows?: T[] }).rows ?? []) as T[]
 }
 export type Executor = Database | Transaction
+
+const dialect = new PgDialect({ casing: 'snake_case' })
+
+type PostgresClient = ReturnType<typeof postgres>
+
+function postgresClientOf(db: Executor): PostgresClient | undefined {
+  const client = (db as { $client?: unknown }).$client
+  return typeof client === 'function' && typeof (client as Partial<PostgresClient>).unsafe === 'function' ? client as PostgresClient : undefined
+}
+
+/**
+ * executeRows for a statement sent very often (the claim path): on PostgreSQL outside a transaction it is
+ * sent as a named prepared statement, so each connection parses and plans it once instead of on every
+ * call (Drizzle's execute never prepares; planning was most of the database's work per claim). Elsewhere
+ * (PGlite, inside a transaction) it is executeRows.
+ */
+export async function executePrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  const client = postgresClientOf(db)
+  if (!client) return executeRows<T>(db, query)
+  const { sql, params } = dialect.sqlToQuery(query)
+  return Array.from(await client.unsafe(sql, params as never[], { prepare: true })) as T[]
+}
 
 export interface DatabaseHandle {
   db: Database

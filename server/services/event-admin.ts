@@ -10,6 +10,7 @@ import { audit, changedFields } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Issue } from '~~/server/utils/errors'
 import type { Caller } from '~~/server/utils/guards'
+import { transactionWithRetry } from '~~/server/utils/transaction-retry'
 import { categoriesByEvent, ruleOf, toReleaseDto } from './events'
 
 type EventRow = typeof events.$inferSelect
@@ -173,7 +174,7 @@ function auditFields(row: EventRow) {
 /** A new event, always a draft; its rules with it, and the audit entry, in one transaction. */
 export async function createEvent(db: Executor, actor: Caller, input: EventCreateInput, now: Date): Promise<AdminEventDto> {
   try {
-    return await db.transaction(async (tx) => {
+    return await transactionWithRetry(db, async (tx) => {
       const issues = await checkRuleCategories(tx, input.kind, input.rules)
       const [taken] = await tx.select({ id: events.id }).from(events).where(eq(events.slug, input.slug)).limit(1)
       if (taken) issues.unshift({ path: 'slug', message: 'This slug is already used by another event' })
@@ -225,7 +226,7 @@ function sameRules(a: EventRuleDto[], b: EventRuleDto[]): boolean {
  * as event.update and rule changes as event.rules_edit, each with before → after, in the same transaction.
  */
 export async function updateEvent(db: Executor, actor: Caller, slug: string, patch: EventPatchInput, now: Date): Promise<AdminEventDto> {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const current = await findEvent(tx, slug, true)
     assertEventEditable(current.status)
     const kind = patch.kind ?? current.kind
@@ -288,7 +289,7 @@ export async function updateEvent(db: Executor, actor: Caller, slug: string, pat
 }
 
 async function transition(db: Executor, actor: Caller, slug: string, action: EventAction, now: Date): Promise<AdminEventDto> {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const current = await findEvent(tx, slug, true)
     const [ruleCount] = await tx.select({ n: count() }).from(eventRules).where(eq(eventRules.eventId, current.id))
     const status = nextEventStatus(current.status, action, { ruleCount: ruleCount?.n ?? 0 })
@@ -318,7 +319,7 @@ export function closeEvent(db: Executor, actor: Caller, slug: string, now: Date)
  * window must lie inside the event's period. Not on a closed event.
  */
 export async function addRelease(db: Executor, actor: Caller, slug: string, input: ReleaseCreateInput, now: Date): Promise<AdminReleaseDto> {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const event = await findEvent(tx, slug, true)
     if (event.status === 'closed') throw new DomainError('INVALID_TRANSITION', 'A closed event gets no more releases', { from: event.status })
     const opensAt = new Date(input.opensAt)

@@ -4,6 +4,7 @@ import { DomainError } from '#shared/domain/errors'
 import type { EventLedgerCategoryDto, EventLedgerDto } from '#shared/types/event-ledger'
 import type { Database } from '~~/server/db/client'
 import { eventRules, events, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
+import { transactionWithRetry } from '~~/server/utils/transaction-retry'
 import { expireDueVouchers } from './vouchers'
 
 /**
@@ -14,7 +15,7 @@ import { expireDueVouchers } from './vouchers'
  */
 export async function eventLedger(db: Database, slug: string, now: Date): Promise<EventLedgerDto> {
   await expireDueVouchers(db, now)
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const [event] = await tx.select({ id: events.id, slug: events.slug, budgetFen: events.budgetFen, reservedFen: events.reservedFen, spentFen: events.spentFen })
       .from(events).where(eq(events.slug, slug)).limit(1)
     if (!event) throw new DomainError('NOT_FOUND', 'No such event')

@@ -12,6 +12,7 @@ import { audit } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import { requestHash } from '~~/server/utils/request-hash'
 import type { Caller, MerchantCaller } from '~~/server/utils/guards'
+import { transactionWithRetry } from '~~/server/utils/transaction-retry'
 import { isEnrolled } from './enrolments'
 import { findRule } from './events'
 import { expireDueVouchers } from './vouchers'
@@ -112,7 +113,7 @@ export async function redeem(db: Executor, caller: MerchantCaller, key: string, 
   if (earlier) return { created: false, redemption: earlier }
   await expireDueVouchers(db, now)
   try {
-    return await db.transaction(async (tx) => {
+    return await transactionWithRetry(db, async (tx) => {
       const [voucher] = await tx.select().from(vouchers).where(eq(vouchers.code, input.voucherCode)).for('update').limit(1)
       // A concurrent twin with the same key may have committed while we waited for the lock.
       const twin = await replay(tx, caller.merchantId, key, hash)
@@ -230,7 +231,7 @@ async function flagSerialRetry(db: Executor, caller: MerchantCaller, input: Rede
   const [product] = await db.select({ categoryCode: products.categoryCode }).from(products).where(eq(products.id, input.productId)).limit(1)
   if (!product) return
   const flag: AnomalyFlag = 'SN_TRIED_TWICE'
-  await db.transaction(async (tx) => {
+  await transactionWithRetry(db, async (tx) => {
     const [held] = await tx.select({ id: redemptions.id, flags: redemptions.flags, merchantId: redemptions.merchantId }).from(redemptions)
       .where(and(eq(redemptions.categoryCode, product.categoryCode), eq(redemptions.serialKey, serialKey(input.serialNo)), ne(redemptions.status, 'voided')))
       .for('update').limit(1)
@@ -255,7 +256,7 @@ async function flagSerialRetry(db: Executor, caller: MerchantCaller, input: Rede
  */
 export async function voidRedemption(db: Executor, caller: MerchantCaller, id: string, now: Date): Promise<RedemptionDto> {
   await expireDueVouchers(db, now)
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const [r] = await tx.select().from(redemptions).where(and(eq(redemptions.id, id), eq(redemptions.merchantId, caller.merchantId))).for('update').limit(1)
     if (!r) throw new DomainError('NOT_FOUND', 'No such redemption')
     if (r.status !== 'completed') throw new DomainError('INVALID_TRANSITION', `This redemption is ${r.status}`)
@@ -288,7 +289,7 @@ export async function voidRedemption(db: Executor, caller: MerchantCaller, id: s
 
 /** A reviewer reverses a completed sale: the subsidy returns to the budget, the qualification stays used. */
 export async function reverseRedemption(db: Executor, caller: Caller, id: string, reason: string, now: Date): Promise<RedemptionDto> {
-  return db.transaction(async (tx) => {
+  return transactionWithRetry(db, async (tx) => {
     const [r] = await tx.select().from(redemptions).where(eq(redemptions.id, id)).for('update').limit(1)
     if (!r) throw new DomainError('NOT_FOUND', 'No such redemption')
     if (r.status !== 'completed') throw new DomainError('INVALID_TRANSITION', `This redemption is ${r.status}`)
