@@ -12,6 +12,8 @@ import postgres from 'postgres'
 export interface StartedServer {
   url: string
   databaseUrl: string | undefined
+  /** The server process's id (e.g. to read its memory from /proc/<pid>/status in benchmarks). */
+  pid: number | undefined
   stop(): Promise<void>
 }
 
@@ -109,6 +111,7 @@ export async function startBuiltServer(options: StartOptions): Promise<StartedSe
   return {
     url,
     databaseUrl,
+    pid: child.pid,
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise(r => child.once('exit', r))
