@@ -20,6 +20,8 @@ export interface WrkRun {
   socketErrors: number
   /** CPU cores the server process used on average over the run (1.0 = one core busy). */
   serverCores: number
+  /** Server CPU time per completed request (includes the requests still in flight when wrk stopped). */
+  serverCpuMsPerRequest: number
   /** CPU cores wrk used on average over the run. */
   generatorCores: number
 }
@@ -76,6 +78,7 @@ export async function wrk(url: string, options: { seconds: number, connections?:
     non2xx: parsed.non2xx,
     socketErrors: parsed.socketErrors,
     serverCores: serverCpu / wall,
+    serverCpuMsPerRequest: parsed.requests > 0 ? serverCpu * 1000 / parsed.requests : Number.NaN,
     generatorCores: parsed.generatorCpu / wall,
   }
 }
@@ -137,13 +140,15 @@ export function median(values: number[]): number {
  * Waits until the server has worked off what a run left queued (a slow page keeps rendering the requests
  * of connections the generator already closed), so that work is not billed to the next run.
  */
-export async function settle(pid: number, maxSeconds = 30): Promise<void> {
+export async function settle(pid: number, maxSeconds = 60): Promise<void> {
   const deadline = performance.now() + maxSeconds * 1000
   let quiet = 0
   while (performance.now() < deadline) {
     const cpu0 = cpuSecondsOf(pid)
-    await new Promise(r => setTimeout(r, 100))
-    quiet = cpuSecondsOf(pid) - cpu0 < 0.02 ? quiet + 1 : 0
+    await new Promise(r => setTimeout(r, 200))
+    // At most one 10 ms clock tick in 200 ms: idle. A busy server starved by other work on the machine still
+    // gets more than that (2 cores shared by 15 runnable processes is 26 ms per 200 ms).
+    quiet = cpuSecondsOf(pid) - cpu0 <= 0.011 ? quiet + 1 : 0
     if (quiet >= 3) return
   }
 }

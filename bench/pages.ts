@@ -34,6 +34,9 @@ interface PageFigures {
   cachedRps: number
   uncachedRps: number
   baselineRps: number
+  /** Server CPU milliseconds per rendered page (medians). */
+  uncachedCpuMs: number
+  baselineCpuMs: number
 }
 
 interface HtmlSize { build: string, name: string, path: string, status: number, rawBytes: number, gzipBytes: number, brotliBytes: number, sentBytes: number, sentEncoding: string }
@@ -81,7 +84,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     const result = await wrk(target.url, { seconds, connections, serverPid: target.pid })
     if (result.non2xx || result.socketErrors) notes.push(`${engine} round ${round} ${target.key}: ${result.non2xx} non-2xx responses, ${result.socketErrors} socket errors`)
     runs.push({ ...result, key: target.key, round, engine })
-    return result.rps
+    return result
   }
 
   /** One pass over the given pages on one engine: `rounds` interleaved rounds, medians per column. */
@@ -114,41 +117,45 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       if (s?.pid) await wrk(`${s.url}${path}`, { seconds: 1, serverPid: s.pid })
     }
 
-    const figures: PageFigures[] = pages.map(p => ({ name: p.name, path: p.path, staticRps: Number.NaN, cachedRps: Number.NaN, uncachedRps: Number.NaN, baselineRps: Number.NaN }))
-    const perRound = figures.map(() => ({ staticRps: [] as number[], cachedRps: [] as number[], uncachedRps: [] as number[], baselineRps: [] as number[] }))
-    const bareRates = { page: [] as number[], static: [] as number[] }
-    const baselineStatic: number[] = []
+    const perRound = pages.map(() => ({ static: [] as WrkRun[], cached: [] as WrkRun[], uncached: [] as WrkRun[], baseline: [] as WrkRun[] }))
+    const bareRuns = { page: [] as WrkRun[], static: [] as WrkRun[] }
+    const baselineStatic: WrkRun[] = []
     for (let round = 1; round <= passRounds; round++) {
       console.log(`[bench] pages: ${engine}, round ${round} of ${passRounds}`)
       if (bareServer?.pid) {
-        bareRates.static.push(await measure(engine, round, { key: 'bare static', url: `${bareServer.url}${STATIC_PATH}`, pid: bareServer.pid }, fastSeconds))
-        bareRates.page.push(await measure(engine, round, { key: 'bare page', url: `${bareServer.url}/`, pid: bareServer.pid }, fastSeconds))
+        bareRuns.static.push(await measure(engine, round, { key: 'bare static', url: `${bareServer.url}${STATIC_PATH}`, pid: bareServer.pid }, fastSeconds))
+        bareRuns.page.push(await measure(engine, round, { key: 'bare page', url: `${bareServer.url}/`, pid: bareServer.pid }, fastSeconds))
       }
       if (baseline) baselineStatic.push(await measure(engine, round, { key: 'baseline static', url: `${baseline.url}${STATIC_PATH}`, pid: baseline.pid }, fastSeconds))
       for (const [i, page] of pages.entries()) {
         const r = perRound[i]!
-        r.staticRps.push(await measure(engine, round, { key: 'current static', url: `${current.url}${STATIC_PATH}`, pid: current.pid }, fastSeconds))
-        r.cachedRps.push(await measure(engine, round, { key: `current ${page.name}`, url: `${current.url}${page.path}`, pid: current.pid }, fastSeconds))
-        r.uncachedRps.push(await measure(engine, round, { key: `uncached ${page.name}`, url: `${uncached.url}${uncachedPages[i]!.path}`, pid: uncached.pid }, renderSeconds, RENDER_CONNECTIONS))
-        if (baseline) r.baselineRps.push(await measure(engine, round, { key: `baseline ${page.name}`, url: `${baseline.url}${baselinePages[i]!.path}`, pid: baseline.pid }, renderSeconds, RENDER_CONNECTIONS))
+        r.static.push(await measure(engine, round, { key: 'current static', url: `${current.url}${STATIC_PATH}`, pid: current.pid }, fastSeconds))
+        r.cached.push(await measure(engine, round, { key: `current ${page.name}`, url: `${current.url}${page.path}`, pid: current.pid }, fastSeconds))
+        const renderUncached = async () => {
+          r.uncached.push(await measure(engine, round, { key: `uncached ${page.name}`, url: `${uncached.url}${uncachedPages[i]!.path}`, pid: uncached.pid }, renderSeconds, RENDER_CONNECTIONS))
+        }
+        const renderBaseline = async () => {
+          if (baseline) r.baseline.push(await measure(engine, round, { key: `baseline ${page.name}`, url: `${baseline.url}${baselinePages[i]!.path}`, pid: baseline.pid }, renderSeconds, RENDER_CONNECTIONS))
+        }
+        // The two render runs swap places every round, so neither always runs right after the cached page.
+        for (const render of round % 2 ? [renderUncached, renderBaseline] : [renderBaseline, renderUncached]) await render()
       }
     }
-    for (const [i, f] of figures.entries()) {
+    const rps = (list: WrkRun[]) => median(list.map(x => x.rps))
+    const cpuMs = (list: WrkRun[]) => median(list.map(x => x.serverCpuMsPerRequest))
+    const figures: PageFigures[] = pages.map((p, i) => {
       const r = perRound[i]!
-      f.staticRps = median(r.staticRps)
-      f.cachedRps = median(r.cachedRps)
-      f.uncachedRps = median(r.uncachedRps)
-      f.baselineRps = median(r.baselineRps)
-    }
+      return { name: p.name, path: p.path, staticRps: rps(r.static), cachedRps: rps(r.cached), uncachedRps: rps(r.uncached), baselineRps: rps(r.baseline), uncachedCpuMs: cpuMs(r.uncached), baselineCpuMs: cpuMs(r.baseline) }
+    })
     for (const s of [current, uncached, baseline]) if (s) await settle(s.pid)
     await stopAll()
-    return { figures, sizes, bare: { pageRps: median(bareRates.page), staticRps: median(bareRates.static) }, baselineStaticRps: median(baselineStatic) }
+    return { figures, sizes, bare: { pageRps: rps(bareRuns.page), staticRps: rps(bareRuns.static), pageCpuMs: cpuMs(bareRuns.page) }, baselineStaticRps: rps(baselineStatic) }
   }
 
   try {
     // Quick: the main pages and the English home page only.
     const pg = await pass('postgres', rounds, p => !context.quick || MAIN_PAGES.includes(p.name) || p.name === 'en home', true)
-    const lite = context.quick ? undefined : await pass('pglite', 1, p => MAIN_PAGES.includes(p.name), false)
+    const lite = await pass('pglite', 1, p => context.quick ? p.name === 'home' : MAIN_PAGES.includes(p.name), false)
     return report(context, { rounds, fastSeconds, renderSeconds, bareNuxt: bare, pg, lite, runs, notes })
   }
   finally {
@@ -156,11 +163,12 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   }
 }
 
-type Pass = { figures: PageFigures[], sizes: HtmlSize[], bare: { pageRps: number, staticRps: number }, baselineStaticRps: number }
+type Pass = { figures: PageFigures[], sizes: HtmlSize[], bare: { pageRps: number, staticRps: number, pageCpuMs: number }, baselineStaticRps: number }
 
 function report(context: BenchContext, data: { rounds: number, fastSeconds: number, renderSeconds: number, bareNuxt: { nuxtVersion: string, buildSeconds: number }, pg: Pass, lite?: Pass, runs: Array<WrkRun & { key: string, engine: Engine }>, notes: string[] }): BenchSection {
   const { pg, lite } = data
   const hasBaseline = Boolean(context.baselineOutput)
+  const cpu = (msPerRequest: number) => Number.isFinite(msPerRequest) ? `${msPerRequest.toFixed(msPerRequest < 10 ? 1 : 0)} ms` : '–'
   const sizeOf = (build: string, name: string) => pg.sizes.find(s => s.build === build && s.name === name)
   const rows = pg.figures.map(f => [
     f.name,
@@ -171,6 +179,7 @@ function report(context: BenchContext, data: { rounds: number, fastSeconds: numb
     rate(f.uncachedRps),
     hasBaseline ? rate(f.baselineRps) : '–',
     hasBaseline ? ratio(f.uncachedRps / f.baselineRps) : '–',
+    `${cpu(f.uncachedCpuMs)} / ${hasBaseline ? cpu(f.baselineCpuMs) : '–'}`,
   ])
   const sizeRows = pg.figures.map((f) => {
     const cur = sizeOf('current', f.name)
@@ -204,21 +213,25 @@ function report(context: BenchContext, data: { rounds: number, fastSeconds: numb
   }
   const md: string[] = []
   md.push(`Requests per second, \`wrk -t2\` on one URL at a time: static and cached-page runs ${data.fastSeconds} s with 64 connections, render runs (uncached, baseline) ${data.renderSeconds} s with ${RENDER_CONNECTIONS} connections, `
-    + `${data.rounds} interleaved round${data.rounds > 1 ? 's' : ''} (static, cached page, uncached page, baseline page, then the next page), medians. `
+    + `${data.rounds} interleaved round${data.rounds > 1 ? 's' : ''} (static, cached page, uncached page, baseline page, then the next page; the two renders swap places every other round), medians. `
     + 'PostgreSQL with the demo data. "static" is `/favicon.svg` from the same server as the cached page, measured just before it. '
     + '"uncached" is the current build started with `PAGE_CACHE=off` (every page request rendered, API caches on); '
     + `"baseline" is ${context.baselineCommit ?? 'the baseline'}'s build, which has no page cache.`)
   md.push('')
-  md.push(table(['page', 'path', 'static', 'cached page', 'cached / static', 'uncached render', 'baseline render', 'uncached / baseline'], rows))
+  md.push(table(['page', 'path', 'static', 'cached page', 'cached / static', 'uncached render', 'baseline render', 'uncached / baseline', 'server CPU per render, uncached / baseline'], rows))
   md.push('')
-  md.push(`Empty Nuxt ${data.bareNuxt.nuxtVersion} app built in this run (${data.bareNuxt.buildSeconds.toFixed(0)} s to build): page render **${rate(pg.bare.pageRps)}** req/s, static file **${rate(pg.bare.staticRps)}** req/s. `
+  md.push('The last column is the server process\'s CPU time during a render run divided by the pages it completed (medians): '
+    + 'what one render costs, less sensitive than req/s to other work on the machine (slightly high when few pages complete, '
+    + `as the ${RENDER_CONNECTIONS} still in flight at the end count too).`)
+  md.push('')
+  md.push(`Empty Nuxt ${data.bareNuxt.nuxtVersion} app built in this run (${data.bareNuxt.buildSeconds.toFixed(0)} s to build): page render **${rate(pg.bare.pageRps)}** req/s (${cpu(pg.bare.pageCpuMs)} of server CPU per render), static file **${rate(pg.bare.staticRps)}** req/s. `
     + `Baseline build's static file: ${rate(pg.baselineStaticRps)} req/s.`)
   md.push('')
   md.push(`CPU cores used (medians; 2 cores in all): static runs ${cores(r => r.key.endsWith('static'))}; page runs ${cores(r => /^(current|uncached|baseline) /.test(r.key) && !r.key.endsWith('static'))}. `
     + 'A server near 1.0 is the bottleneck (Node serves requests on one thread); wrk well below 1.0 is not.')
   md.push('')
   if (lite) {
-    md.push(`The same on PGlite (embedded database), main pages, one round:`)
+    md.push(`The same on PGlite (embedded database), ${context.quick ? 'the home page' : 'the main pages'}, one round:`)
     md.push('')
     md.push(table(['page', 'static', 'cached page', 'cached / static', 'uncached render', 'baseline render', 'uncached / baseline'], lite.figures.map(f => [
       f.name, rate(f.staticRps), rate(f.cachedRps), ratio(f.cachedRps / f.staticRps), rate(f.uncachedRps), hasBaseline ? rate(f.baselineRps) : '–', hasBaseline ? ratio(f.uncachedRps / f.baselineRps) : '–',
