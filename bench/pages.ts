@@ -227,6 +227,9 @@ function report(context: BenchContext, data: { rounds: number, fastSeconds: numb
   md.push(`Empty Nuxt ${data.bareNuxt.nuxtVersion} app built in this run (${data.bareNuxt.buildSeconds.toFixed(0)} s to build): page render **${rate(pg.bare.pageRps)}** req/s (${cpu(pg.bare.pageCpuMs)} of server CPU per render), static file **${rate(pg.bare.staticRps)}** req/s. `
     + `Baseline build's static file: ${rate(pg.baselineStaticRps)} req/s.`)
   md.push('')
+  md.push('A page with no cache shows a "cached page" rate near 0 when it renders slower than about 32 a second: '
+    + 'Node renders the 64 concurrent requests interleaved, so they all finish late, many after the 2 s window.')
+  md.push('')
   md.push(`CPU cores used (medians; 2 cores in all): static runs ${cores(r => r.key.endsWith('static'))}; page runs ${cores(r => /^(current|uncached|baseline) /.test(r.key) && !r.key.endsWith('static'))}. `
     + 'A server near 1.0 is the bottleneck (Node serves requests on one thread); wrk well below 1.0 is not.')
   md.push('')
