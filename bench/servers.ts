@@ -3,7 +3,7 @@
  * PGlite) with the demo data, its process's memory and CPU from /proc, raw HTTP requests that keep the
  * bytes as sent on the wire, and the public pages to measure.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -135,6 +135,7 @@ export function memoryOf(pid: number): { rss: number, peak: number } {
 
 /** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
 export function cpuSecondsOf(pid: number): number {
+  if (!existsSync(`/proc/${pid}/stat`)) throw new Error(`the server under test (pid ${pid}) is no longer running`)
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   // Fields after the command name (which may hold spaces) start at the state, field 3; utime and stime are 14 and 15.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
