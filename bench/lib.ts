@@ -32,6 +32,16 @@ export interface BenchSection {
   markdown: string
   /** Raw figures, written as bench/results/<id>.json. */
   results: unknown
+  /** The issue's targets this section checks, for the summary table at the top of BENCHMARKS.md. */
+  targets?: BenchTarget[]
+}
+
+/** One target of the issue and how the current build fared; `pass` is null when it could not be measured. */
+export interface BenchTarget {
+  figure: string
+  target: string
+  measured: string
+  pass: boolean | null
 }
 
 export interface Summary { n: number, p50: number, p95: number, p99: number, max: number, mean: number }
@@ -56,8 +66,11 @@ export function table(header: string[], rows: Array<Array<string | number>>): st
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n')
 }
 
-export function writeResults(section: BenchSection): void {
+/** Writes bench/results/<id>.json; `run` describes the run (builds compared, quick or not, duration). */
+export function writeResults(section: BenchSection, run: Record<string, unknown> = {}): void {
   const dir = join(root, 'bench/results')
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, `${section.id}.json`), `${JSON.stringify({ measuredAt: new Date().toISOString(), title: section.title, results: section.results }, null, 2)}\n`)
+  const { id, title, markdown, targets, results } = section
+  const record = { measuredAt: new Date().toISOString(), id, title, run, targets: targets ?? [], markdown, results }
+  writeFileSync(join(dir, `${id}.json`), `${JSON.stringify(record, null, 2)}\n`)
 }

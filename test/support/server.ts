@@ -12,7 +12,7 @@ import postgres from 'postgres'
 export interface StartedServer {
   url: string
   databaseUrl: string | undefined
-  /** The server's process id (benchmarks read its CPU time). */
+  /** The server's process id (benchmarks read its CPU time and memory from /proc). */
   pid: number | undefined
   stop(): Promise<void>
 }
