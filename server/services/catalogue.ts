@@ -1,11 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { publicEventStatus } from '#shared/domain/events'
-import { escapeLike, searchTokens } from '#shared/domain/search'
+import { escapeLike, planSearchParts, searchTokens, type BrandPair, type SearchPart } from '#shared/domain/search'
 import { quoteSubsidy } from '#shared/domain/subsidy'
 import type { ProductListQuery } from '#shared/schemas/public'
 import type { CategoryDto, Page, ProductDetailDto, ProductDto, ProductSubsidyDto } from '#shared/types/public'
-import type { Executor } from '~~/server/db/client'
+import { executeRows, type Executor } from '~~/server/db/client'
 import { categories, eventRules, events, products } from '~~/server/db/schema'
 import { findPublicEvent, publicStatusCondition, ruleOf } from './events'
 
@@ -36,7 +36,11 @@ const gradeKeySql = sql`coalesce(least(${products.energyGrade}, ${products.water
 
 const bestGradeSql = sql`least(${products.energyGrade}, ${products.waterGrade}) asc nulls last`
 
-function sortOrder(sort: ProductListQuery['sort'], tokens: string[]): SQL[] {
+/**
+ * The order of a listing. `leading`: every product to be ordered is already known to be a leading match of
+ * the first word, so that key is left out and an index can give the rest of the order.
+ */
+function sortOrder(sort: ProductListQuery['sort'], tokens: string[], leading = false): SQL[] {
   const byKey: Record<ProductListQuery['sort'], SQL[]> = {
     price_asc: [asc(products.filedPriceFen)],
     price_desc: [desc(products.filedPriceFen)],
@@ -46,7 +50,10 @@ function sortOrder(sort: ProductListQuery['sort'], tokens: string[]): SQL[] {
     // match, then the most efficient. Cheap to compute for thousands of matches, unlike similarity().
     relevance: [
       ...(tokens.length > 0
-        ? [sql`(strpos('|' || ${products.searchKey}, ${`|${tokens[0]}`}) > 0) desc`, sql`length(${products.searchKey}) asc`]
+        ? [
+            ...(leading ? [] : [sql`(strpos('|' || ${products.searchKey}, ${`|${tokens[0]}`}) > 0) desc`]),
+            sql`length(${products.searchKey}) asc`,
+          ]
         : []),
       bestGradeSql,
       asc(products.brand),
@@ -57,32 +64,136 @@ function sortOrder(sort: ProductListQuery['sort'], tokens: string[]): SQL[] {
   return [...byKey[sort], asc(products.id)]
 }
 
+/** What a listing reads: the DTO's columns and the keys of every order. */
+const LISTED = [products.id, products.brand, products.brandAlias, products.model, products.categoryCode, products.energyGrade,
+  products.waterGrade, products.labelNo, products.filedPriceFen, products.searchKey]
+
+interface ListedRow {
+  id: string
+  brand: string
+  brand_alias: string | null
+  model: string
+  category_code: string
+  energy_grade: number | null
+  water_grade: number | null
+  label_no: string | null
+  filed_price_fen: number
+}
+
+const normalisedBrandPair = sql`lower(regexp_replace(brand || '|' || alias, '[-[:space:]/._()+*]', '', 'g'))`
+
+/**
+ * The (brand, alias) pairs of the listed products, with how the words and the brand filter meet each one,
+ * read by skipping through products_brand_alias_idx (one index probe per pair, a few dozen in all). The
+ * matching is done here by PostgreSQL, with the same lower() and LIKE as search_key's.
+ */
+async function brandPairs(db: Executor, tokens: string[], brandFilter: string | undefined): Promise<BrandPair[]> {
+  const hits = tokens.length > 0
+    ? sql.join(tokens.map((token, i) => sql`(case when ${normalisedBrandPair} like ${`%${escapeLike(token)}%`} then ${sql.raw(String(1 << i))} else 0 end)`), sql` + `)
+    : sql`0`
+  const leads = tokens.length > 0 ? sql`strpos('|' || ${normalisedBrandPair} || '|', ${`|${tokens[0]}`}) > 0` : sql`false`
+  const passes = brandFilter === undefined ? sql`true` : sql`lower(brand) = ${brandFilter} or lower(alias) = ${brandFilter}`
+  const pairKey = sql`(${products.brand}, coalesce(${products.brandAlias}, ''))`
+  const rows = await executeRows<{ brand: string, alias: string, hits: number, leads: number, passes: number }>(db, sql`
+    with recursive pairs(brand, alias) as (
+      (select ${products.brand}, coalesce(${products.brandAlias}, '') from ${products}
+        where ${products.retiredAt} is null order by 1, 2 limit 1)
+      union all
+      select next.brand, next.alias from pairs cross join lateral (
+        select ${products.brand}, coalesce(${products.brandAlias}, '') from ${products}
+        where ${products.retiredAt} is null and ${pairKey} > (pairs.brand, pairs.alias) order by 1, 2 limit 1
+      ) as next(brand, alias)
+    )
+    select brand, alias, (${hits})::int as hits, (${leads})::int as leads, (${passes})::int as passes from pairs`)
+  return rows.map(r => ({ brand: r.brand, alias: r.alias, hits: Number(r.hits), leads: Number(r.leads) === 1, brandFilter: Number(r.passes) === 1 }))
+}
+
+/**
+ * A word in the model (or, with `wholeKey`, anywhere in search_key). A word of one or two characters is one
+ * of the model's search_grams(), found by products_model_key_grams_idx; strpos() rather than LIKE checks
+ * it row by row, as a LIKE without a trigram in it would send the planner to the trigram index for nothing.
+ */
+function wordCondition(token: string, wholeKey: boolean): SQL {
+  if (wholeKey) return sql`${products.searchKey} like ${`%${escapeLike(token)}%`}`
+  if ([...token].length < 3) return sql`strpos(${products.modelKey}, ${token}) > 0 and search_grams(${products.modelKey}) @> array[${token}]::text[]`
+  return sql`${products.modelKey} like ${`%${escapeLike(token)}%`}`
+}
+
+function partScope(part: SearchPart, parts: SearchPart[]): SQL | undefined {
+  const byAlias = (name: string, alias: string) => and(eq(products.brand, name), sql`coalesce(${products.brandAlias}, '') = ${alias}`)
+  if (part.brand) return part.brand.alias === undefined ? eq(products.brand, part.brand.name) : byAlias(part.brand.name, part.brand.alias)
+  const whole = parts.flatMap(p => (p.brand && p.brand.alias === undefined ? [p.brand.name] : []))
+  const split = parts.flatMap(p => (p.brand && p.brand.alias !== undefined ? [byAlias(p.brand.name, p.brand.alias)] : []))
+  return and(whole.length > 0 ? notInArray(products.brand, whole) : undefined, ...split.map(c => sql`not (${c})`))
+}
+
+/**
+ * The public catalogue search. A product matches when every word is in its search_key (brand|alias|model,
+ * normalised); the words split by brand (shared/domain/search planSearchParts), so a brand typed in two
+ * characters reads that brand's products from a btree index instead of scanning search_key, and each part
+ * reads only the first page × size rows in order before the parts are merged. Same matches, order and total
+ * as one LIKE per word on search_key.
+ */
 export async function listProducts(db: Executor, query: ProductListQuery): Promise<Page<ProductDto>> {
   const tokens = searchTokens(query.q)
-  const conditions: (SQL | undefined)[] = [isNull(products.retiredAt)]
-  for (const token of tokens) conditions.push(sql`${products.searchKey} like ${`%${escapeLike(token)}%`}`)
-  if (query.category) conditions.push(eq(products.categoryCode, query.category))
-  if (query.brand) {
-    const brand = query.brand.toLowerCase()
-    conditions.push(or(sql`lower(${products.brand}) = ${brand}`, sql`lower(${products.brandAlias}) = ${brand}`))
+  const brandFilter = query.brand?.toLowerCase()
+  // A '|' typed in a word could span brand and model: such a search reads search_key alone, in one part.
+  const spansParts = tokens.some(token => token.includes('|'))
+  const [event, pairs] = await Promise.all([
+    query.event ? findPublicEvent(db, query.event) : undefined,
+    !spansParts && (tokens.length > 0 || brandFilter !== undefined) ? brandPairs(db, tokens, brandFilter) : [],
+  ])
+  const planned = spansParts ? null : planSearchParts(tokens, pairs, brandFilter !== undefined)
+  const wholeKey = planned === null
+  const parts: SearchPart[] = planned ?? [{ brand: null, modelTokens: tokens, leads: false }]
+  const page = { page: query.page, pageSize: query.pageSize }
+  if (parts.length === 0) return { items: [], total: 0, ...page }
+
+  const filters: (SQL | undefined)[] = [isNull(products.retiredAt)]
+  if (query.category) filters.push(eq(products.categoryCode, query.category))
+  if (brandFilter !== undefined) {
+    filters.push(or(sql`lower(${products.brand}) = ${brandFilter}`, sql`lower(${products.brandAlias}) = ${brandFilter}`))
   }
-  if (query.grade !== undefined) conditions.push(sql`least(${products.energyGrade}, ${products.waterGrade}) = ${query.grade}`)
-  if (query.minPriceFen !== undefined) conditions.push(gte(products.filedPriceFen, query.minPriceFen))
-  if (query.maxPriceFen !== undefined) conditions.push(lte(products.filedPriceFen, query.maxPriceFen))
-  if (query.event) {
-    const event = await findPublicEvent(db, query.event)
+  if (query.grade !== undefined) filters.push(sql`least(${products.energyGrade}, ${products.waterGrade}) = ${query.grade}`)
+  if (query.minPriceFen !== undefined) filters.push(gte(products.filedPriceFen, query.minPriceFen))
+  if (query.maxPriceFen !== undefined) filters.push(lte(products.filedPriceFen, query.maxPriceFen))
+  if (event) {
     // Eligible under the event's rule for the product's category: a fixed amount, or a rate for its grade.
-    conditions.push(sql`exists (select 1 from ${eventRules} where ${eventRules.eventId} = ${event.id}
+    filters.push(sql`exists (select 1 from ${eventRules} where ${eventRules.eventId} = ${event.id}
       and ${eventRules.categoryCode} = ${products.categoryCode}
       and (${eventRules.fixedFen} is not null or jsonb_exists(${eventRules.ratePctByGrade}, ${gradeKeySql})))`)
   }
-  const where = and(...conditions)
-  const order = sortOrder(query.sort, tokens)
+  const where = (part: SearchPart) => and(...filters, partScope(part, parts), ...part.modelTokens.map(token => wordCondition(token, wholeKey)))
+  const columns = sql.join(LISTED, sql`, `)
+  const order = sql.join(sortOrder(query.sort, tokens), sql`, `)
+  const offset = (query.page - 1) * query.pageSize
+  const rowsQuery = parts.length === 1
+    ? sql`select ${columns} from ${products} where ${where(parts[0]!)} order by ${order} limit ${query.pageSize} offset ${offset}`
+    : sql`select ${columns} from (${sql.join(parts.map((part) => {
+      const partOrder = sql.join(sortOrder(query.sort, tokens, part.leads), sql`, `)
+      return sql`(select ${columns} from ${products} where ${where(part)} order by ${partOrder} limit ${offset + query.pageSize})`
+    }), sql` union all `)}) as ${products} order by ${order} limit ${query.pageSize} offset ${offset}`
+  const counts = parts.map(part => sql`(select count(*) from ${products} where ${where(part)})`)
   const [rows, [totalRow]] = await Promise.all([
-    db.select().from(products).where(where).orderBy(...order).limit(query.pageSize).offset((query.page - 1) * query.pageSize),
-    db.select({ total: count() }).from(products).where(where),
+    executeRows<ListedRow>(db, rowsQuery),
+    executeRows<{ total: number }>(db, sql`select (${sql.join(counts, sql` + `)})::int as total`),
   ])
-  return { items: rows.map(toProductDto), total: totalRow?.total ?? 0, page: query.page, pageSize: query.pageSize }
+  return { items: rows.map(listedDto), total: Number(totalRow?.total ?? 0), ...page }
+}
+
+function listedDto(row: ListedRow): ProductDto {
+  return {
+    id: row.id,
+    brand: row.brand,
+    brandAlias: row.brand_alias,
+    model: row.model,
+    categoryCode: row.category_code,
+    energyGrade: row.energy_grade,
+    waterGrade: row.water_grade,
+    labelNo: row.label_no,
+    filedPriceFen: row.filed_price_fen,
+    retired: false,
+  }
 }
 
 export async function findProduct(db: Executor, id: string): Promise<ProductRow> {
