@@ -3,7 +3,7 @@ import { DomainError } from '#shared/domain/errors'
 import { publicEventStatus } from '#shared/domain/events'
 import { escapeLike, planSearchParts, searchTokens, type BrandPair, type SearchPart } from '#shared/domain/search'
 import { quoteSubsidy } from '#shared/domain/subsidy'
-import type { ProductListQuery } from '#shared/schemas/public'
+import { GRADE_KEYS, type ProductListQuery } from '#shared/schemas/public'
 import type { CategoryDto, Page, ProductDetailDto, ProductDto, ProductSubsidyDto } from '#shared/types/public'
 import { executeRows, type Executor } from '~~/server/db/client'
 import { categories, eventRules, events, products } from '~~/server/db/schema'
@@ -31,31 +31,34 @@ export function toProductDto(row: ProductRow): ProductDto {
   }
 }
 
-/** The efficiency grade that decides the subsidy (shared/domain/subsidy effectiveGrade), as SQL text. */
-const gradeKeySql = sql`coalesce(least(${products.energyGrade}, ${products.waterGrade})::text, 'none')`
-
-const bestGradeSql = sql`least(${products.energyGrade}, ${products.waterGrade}) asc nulls last`
-
 /**
- * The order of a listing. `leading`: every product to be ordered is already known to be a leading match of
- * the first word, so that key is left out and an index can give the rest of the order.
+ * How a part of a search is read in its order. `indexed`: its rows are known to lead the relevance order
+ * (leading match of the first word), so that key is left out and an index gives the rest in order. `sorted`:
+ * a word picks its rows, so they are found first and sorted after; the first key is wrapped so the planner
+ * cannot read them in an index's order instead, betting that the matches come early, which loses when they
+ * sit at the other end (an air-conditioner model among the dearest products first).
  */
-function sortOrder(sort: ProductListQuery['sort'], tokens: string[], leading = false): SQL[] {
+type PartOrder = 'merged' | 'indexed' | 'sorted'
+
+function sortOrder(sort: ProductListQuery['sort'], tokens: string[], how: PartOrder = 'merged'): SQL[] {
+  const price = products.filedPriceFen
+  const grade = products.bestGrade
+  const sorted = how === 'sorted'
   const byKey: Record<ProductListQuery['sort'], SQL[]> = {
-    price_asc: [asc(products.filedPriceFen)],
-    price_desc: [desc(products.filedPriceFen)],
-    grade: [bestGradeSql, asc(products.filedPriceFen)],
-    brand: [asc(products.brand), asc(products.model)],
+    price_asc: [sorted ? sql`${price} + 0 asc` : asc(price)],
+    price_desc: [sorted ? sql`${price} + 0 desc` : desc(price)],
+    grade: [sorted ? sql`${grade} + 0 asc nulls last` : sql`${grade} asc nulls last`, asc(price)],
+    brand: [sorted ? sql`${products.brand} || '' asc` : asc(products.brand), asc(products.model)],
     // Relevance: a brand or model that starts with the first word typed, then the shortest (closest)
     // match, then the most efficient. Cheap to compute for thousands of matches, unlike similarity().
     relevance: [
       ...(tokens.length > 0
         ? [
-            ...(leading ? [] : [sql`(strpos('|' || ${products.searchKey}, ${`|${tokens[0]}`}) > 0) desc`]),
+            ...(how === 'indexed' ? [] : [sql`(strpos('|' || ${products.searchKey}, ${`|${tokens[0]}`}) > 0) desc`]),
             sql`length(${products.searchKey}) asc`,
           ]
         : []),
-      bestGradeSql,
+      sql`${grade} asc nulls last`,
       asc(products.brand),
       asc(products.model),
     ],
@@ -66,7 +69,7 @@ function sortOrder(sort: ProductListQuery['sort'], tokens: string[], leading = f
 
 /** What a listing reads: the DTO's columns and the keys of every order. */
 const LISTED = [products.id, products.brand, products.brandAlias, products.model, products.categoryCode, products.energyGrade,
-  products.waterGrade, products.labelNo, products.filedPriceFen, products.searchKey]
+  products.waterGrade, products.labelNo, products.filedPriceFen, products.searchKey, products.bestGrade]
 
 interface ListedRow {
   id: string
@@ -109,6 +112,37 @@ async function brandPairs(db: Executor, tokens: string[], brandFilter: string | 
 }
 
 /**
+ * The products an event subsidises, as a condition on category and grade: a fixed amount covers every grade
+ * of its category, a rate only the grades it names (shared/domain/subsidy effectiveGrade: the better of the
+ * two labels, 'none' without one). Read from the rules first, so the listing filters its rows instead of
+ * joining every category's rule to them; jsonb_exists decides, as it did in the listing. null: the event
+ * subsidises nothing.
+ */
+async function eventEligibility(db: Executor, eventId: string): Promise<SQL | null> {
+  const rules = await executeRows<{ category: string, keys: string }>(db, sql`
+    select ${eventRules.categoryCode} as category,
+      case when ${eventRules.fixedFen} is not null then ${GRADE_KEYS.join(',')}
+        else array_to_string(array(select k from unnest(${sql.raw(`array[${GRADE_KEYS.map(k => `'${k}'`).join(', ')}]`)}) as k
+          where jsonb_exists(${eventRules.ratePctByGrade}, k)), ',') end as keys
+    from ${eventRules} where ${eventRules.eventId} = ${eventId}`)
+  const byKeys = new Map<string, string[]>()
+  for (const rule of rules) {
+    if (rule.keys === '') continue
+    byKeys.set(rule.keys, [...(byKeys.get(rule.keys) ?? []), rule.category])
+  }
+  if (byKeys.size === 0) return null
+  return or(...[...byKeys].map(([keys, categoryCodes]) => {
+    const named = new Set(keys.split(','))
+    if (named.size === GRADE_KEYS.length) return inArray(products.categoryCode, categoryCodes)
+    const grades = [...named].filter(k => k !== 'none').map(Number)
+    return and(inArray(products.categoryCode, categoryCodes), or(
+      grades.length > 0 ? inArray(products.bestGrade, grades) : undefined,
+      named.has('none') ? isNull(products.bestGrade) : undefined,
+    ))
+  }))!
+}
+
+/**
  * A word in the model (or, with `wholeKey`, anywhere in search_key). A word of one or two characters is one
  * of the model's search_grams(), found by products_model_key_grams_idx; strpos() rather than LIKE checks
  * it row by row, as a LIKE without a trigram in it would send the planner to the trigram index for nothing.
@@ -139,40 +173,38 @@ export async function listProducts(db: Executor, query: ProductListQuery): Promi
   const brandFilter = query.brand?.toLowerCase()
   // A '|' typed in a word could span brand and model: such a search reads search_key alone, in one part.
   const spansParts = tokens.some(token => token.includes('|'))
-  const [event, pairs] = await Promise.all([
-    query.event ? findPublicEvent(db, query.event) : undefined,
+  const [eligible, pairs] = await Promise.all([
+    query.event ? findPublicEvent(db, query.event).then(event => eventEligibility(db, event.id)) : undefined,
     !spansParts && (tokens.length > 0 || brandFilter !== undefined) ? brandPairs(db, tokens, brandFilter) : [],
   ])
   const planned = spansParts ? null : planSearchParts(tokens, pairs, brandFilter !== undefined)
   const wholeKey = planned === null
   const parts: SearchPart[] = planned ?? [{ brand: null, modelTokens: tokens, leads: false }]
   const page = { page: query.page, pageSize: query.pageSize }
-  if (parts.length === 0) return { items: [], total: 0, ...page }
+  if (parts.length === 0 || eligible === null) return { items: [], total: 0, ...page }
 
   const filters: (SQL | undefined)[] = [isNull(products.retiredAt)]
   if (query.category) filters.push(eq(products.categoryCode, query.category))
   if (brandFilter !== undefined) {
     filters.push(or(sql`lower(${products.brand}) = ${brandFilter}`, sql`lower(${products.brandAlias}) = ${brandFilter}`))
   }
-  if (query.grade !== undefined) filters.push(sql`least(${products.energyGrade}, ${products.waterGrade}) = ${query.grade}`)
+  if (query.grade !== undefined) filters.push(eq(products.bestGrade, query.grade))
   if (query.minPriceFen !== undefined) filters.push(gte(products.filedPriceFen, query.minPriceFen))
   if (query.maxPriceFen !== undefined) filters.push(lte(products.filedPriceFen, query.maxPriceFen))
-  if (event) {
-    // Eligible under the event's rule for the product's category: a fixed amount, or a rate for its grade.
-    filters.push(sql`exists (select 1 from ${eventRules} where ${eventRules.eventId} = ${event.id}
-      and ${eventRules.categoryCode} = ${products.categoryCode}
-      and (${eventRules.fixedFen} is not null or jsonb_exists(${eventRules.ratePctByGrade}, ${gradeKeySql})))`)
-  }
+  if (eligible) filters.push(eligible)
   const where = (part: SearchPart) => and(...filters, partScope(part, parts), ...part.modelTokens.map(token => wordCondition(token, wholeKey)))
+  // A category within a brand is sorted after it is found too: a brand's products of one category sit
+  // together in most orders (price, model length), often far from where the order starts.
+  const howPart = (part: SearchPart): PartOrder =>
+    part.modelTokens.length > 0 || (part.brand && query.category) ? 'sorted' : part.leads ? 'indexed' : 'merged'
+  const partOrder = (part: SearchPart) => sql.join(sortOrder(query.sort, tokens, howPart(part)), sql`, `)
   const columns = sql.join(LISTED, sql`, `)
-  const order = sql.join(sortOrder(query.sort, tokens), sql`, `)
   const offset = (query.page - 1) * query.pageSize
   const rowsQuery = parts.length === 1
-    ? sql`select ${columns} from ${products} where ${where(parts[0]!)} order by ${order} limit ${query.pageSize} offset ${offset}`
-    : sql`select ${columns} from (${sql.join(parts.map((part) => {
-      const partOrder = sql.join(sortOrder(query.sort, tokens, part.leads), sql`, `)
-      return sql`(select ${columns} from ${products} where ${where(part)} order by ${partOrder} limit ${offset + query.pageSize})`
-    }), sql` union all `)}) as ${products} order by ${order} limit ${query.pageSize} offset ${offset}`
+    ? sql`select ${columns} from ${products} where ${where(parts[0]!)} order by ${partOrder(parts[0]!)} limit ${query.pageSize} offset ${offset}`
+    : sql`select ${columns} from (${sql.join(parts.map(part =>
+      sql`(select ${columns} from ${products} where ${where(part)} order by ${partOrder(part)} limit ${offset + query.pageSize})`,
+    ), sql` union all `)}) as ${products} order by ${sql.join(sortOrder(query.sort, tokens), sql`, `)} limit ${query.pageSize} offset ${offset}`
   const counts = parts.map(part => sql`(select count(*) from ${products} where ${where(part)})`)
   const [rows, [totalRow]] = await Promise.all([
     executeRows<ListedRow>(db, rowsQuery),

@@ -103,6 +103,8 @@ const VARIANTS = [
   '', 'page=2&pageSize=5', 'sort=price_asc', 'sort=price_desc', 'sort=grade', 'sort=brand', 'category=ac', 'category=fridge&sort=price_desc',
   'grade=1', 'minPriceFen=300000&maxPriceFen=600000', 'brand=%E7%BE%8E%E7%9A%84', 'brand=gree', 'brand=GREE&sort=price_asc',
   'event=appliance-2026', 'event=appliance-2026&sort=grade&page=2&pageSize=10', 'pageSize=100', 'page=3&pageSize=7&sort=brand',
+  // Events whose rules name other grades: no label only, every grade with a fixed amount, rates and no label.
+  'event=digital-2027', 'event=car-show-2026&sort=price_desc', 'event=home-2026&sort=grade', 'event=gas-2026&grade=2',
 ]
 
 function searches(models: string[]): string[] {

@@ -10,15 +10,16 @@ $$;--> statement-breakpoint
 DROP INDEX "products_brand_idx";--> statement-breakpoint
 DROP INDEX "products_search_key_trgm_idx";--> statement-breakpoint
 ALTER TABLE "products" ADD COLUMN "model_key" text GENERATED ALWAYS AS (lower(regexp_replace(model, '[-[:space:]/._()+*]', '', 'g'))) STORED;--> statement-breakpoint
-CREATE INDEX "products_model_key_trgm_idx" ON "products" USING gin ("model_key" gin_trgm_ops) WHERE retired_at is null;--> statement-breakpoint
+ALTER TABLE "products" ADD COLUMN "best_grade" integer GENERATED ALWAYS AS (least(energy_grade, water_grade)) STORED;--> statement-breakpoint
+CREATE INDEX "products_model_key_trgm_idx" ON "products" USING gin ("model_key" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "products_model_key_grams_idx" ON "products" USING gin (search_grams("model_key"));--> statement-breakpoint
 CREATE INDEX "products_brand_alias_idx" ON "products" USING btree ("brand",coalesce("brand_alias", '')) WHERE retired_at is null;--> statement-breakpoint
 CREATE INDEX "products_brand_model_idx" ON "products" USING btree ("brand","model") WHERE retired_at is null;--> statement-breakpoint
-CREATE INDEX "products_brand_relevance_idx" ON "products" USING btree ("brand",length("search_key"),least("energy_grade", "water_grade"),"model") WHERE retired_at is null;--> statement-breakpoint
+CREATE INDEX "products_brand_relevance_idx" ON "products" USING btree ("brand",length("search_key"),"best_grade","model") WHERE retired_at is null;--> statement-breakpoint
 CREATE INDEX "products_brand_price_idx" ON "products" USING btree ("brand","filed_price_fen") WHERE retired_at is null;--> statement-breakpoint
-CREATE INDEX "products_brand_grade_idx" ON "products" USING btree ("brand",least("energy_grade", "water_grade"),"filed_price_fen") WHERE retired_at is null;--> statement-breakpoint
-CREATE INDEX "products_grade_brand_model_idx" ON "products" USING btree (least("energy_grade", "water_grade"),"brand","model") WHERE retired_at is null;--> statement-breakpoint
+CREATE INDEX "products_brand_grade_idx" ON "products" USING btree ("brand","best_grade","filed_price_fen") WHERE retired_at is null;--> statement-breakpoint
+CREATE INDEX "products_grade_brand_model_idx" ON "products" USING btree ("best_grade","brand","model") WHERE retired_at is null;--> statement-breakpoint
 CREATE INDEX "products_price_idx" ON "products" USING btree ("filed_price_fen") WHERE retired_at is null;--> statement-breakpoint
-CREATE INDEX "products_grade_price_idx" ON "products" USING btree (least("energy_grade", "water_grade"),"filed_price_fen") WHERE retired_at is null;--> statement-breakpoint
-CREATE INDEX "products_category_grade_brand_model_idx" ON "products" USING btree ("category_code",least("energy_grade", "water_grade"),"brand","model") WHERE retired_at is null;--> statement-breakpoint
-CREATE INDEX "products_category_grade_price_idx" ON "products" USING btree ("category_code",least("energy_grade", "water_grade"),"filed_price_fen") WHERE retired_at is null;
+CREATE INDEX "products_grade_price_idx" ON "products" USING btree ("best_grade","filed_price_fen") WHERE retired_at is null;--> statement-breakpoint
+CREATE INDEX "products_category_grade_brand_model_idx" ON "products" USING btree ("category_code","best_grade","brand","model") WHERE retired_at is null;--> statement-breakpoint
+CREATE INDEX "products_category_grade_price_idx" ON "products" USING btree ("category_code","best_grade","filed_price_fen") WHERE retired_at is null;

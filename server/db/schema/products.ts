@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { categories } from './categories'
 
 /** Brand dictionary: lets "Gree" find 格力 and the other way round. */
@@ -8,8 +8,6 @@ export const brands = pgTable('brands', {
   latinName: text(),
 })
 
-/** The efficiency grade that decides the subsidy and sorts the catalogue (nulls last, as an ascending index keeps them). */
-const bestGrade = (t: { energyGrade: AnyPgColumn, waterGrade: AnyPgColumn }) => sql`least(${t.energyGrade}, ${t.waterGrade})`
 const listed = sql`retired_at is null`
 
 export const products = pgTable('products', {
@@ -37,6 +35,11 @@ export const products = pgTable('products', {
    * here (server/services/catalogue.ts), so a brand's own name never floods the model indexes.
    */
   modelKey: text().generatedAlwaysAs(sql`lower(regexp_replace(model, '[-[:space:]/._()+*]', '', 'g'))`),
+  /**
+   * The grade that decides the subsidy (shared/domain/subsidy effectiveGrade): the better of the two labels,
+   * null without one. Stored, so the listing's grade filter and orders have a column to index and count on.
+   */
+  bestGrade: integer().generatedAlwaysAs(sql`least(energy_grade, water_grade)`),
 }, t => [
   check('products_grades_range', sql`(${t.energyGrade} IS NULL OR ${t.energyGrade} BETWEEN 1 AND 5) AND (${t.waterGrade} IS NULL OR ${t.waterGrade} BETWEEN 1 AND 5)`),
   check('products_filed_price_positive', sql`${t.filedPriceFen} > 0`),
@@ -45,18 +48,19 @@ export const products = pgTable('products', {
   // The catalogue search (server/services/catalogue.ts listProducts). Listed products only. Words of three
   // characters or more are found with trigrams, shorter ones with the one- and two-character grams of
   // search_grams() (migration 0006); each brand part reads one brand in the order asked for.
-  index('products_model_key_trgm_idx').using('gin', sql`${t.modelKey} gin_trgm_ops`).where(listed),
-  // Not partial: the planner reads the statistics of an index expression only from a whole-table index.
+  // The two model indexes are whole-table: the planner reads an index expression's statistics only from
+  // such an index, and it never ANDs two bitmaps of indexes with the same predicate (a brand's and a word's).
+  index('products_model_key_trgm_idx').using('gin', sql`${t.modelKey} gin_trgm_ops`),
   index('products_model_key_grams_idx').using('gin', sql`search_grams(${t.modelKey})`),
   index('products_brand_alias_idx').on(t.brand, sql`coalesce(${t.brandAlias}, '')`).where(listed),
   index('products_brand_model_idx').on(t.brand, t.model).where(listed),
-  index('products_brand_relevance_idx').on(t.brand, sql`length(${t.searchKey})`, bestGrade(t), t.model).where(listed),
+  index('products_brand_relevance_idx').on(t.brand, sql`length(${t.searchKey})`, t.bestGrade, t.model).where(listed),
   index('products_brand_price_idx').on(t.brand, t.filedPriceFen).where(listed),
-  index('products_brand_grade_idx').on(t.brand, bestGrade(t), t.filedPriceFen).where(listed),
+  index('products_brand_grade_idx').on(t.brand, t.bestGrade, t.filedPriceFen).where(listed),
   // The same orders without a search word: the whole catalogue, or one category.
-  index('products_grade_brand_model_idx').on(bestGrade(t), t.brand, t.model).where(listed),
+  index('products_grade_brand_model_idx').on(t.bestGrade, t.brand, t.model).where(listed),
   index('products_price_idx').on(t.filedPriceFen).where(listed),
-  index('products_grade_price_idx').on(bestGrade(t), t.filedPriceFen).where(listed),
-  index('products_category_grade_brand_model_idx').on(t.categoryCode, bestGrade(t), t.brand, t.model).where(listed),
-  index('products_category_grade_price_idx').on(t.categoryCode, bestGrade(t), t.filedPriceFen).where(listed),
+  index('products_grade_price_idx').on(t.bestGrade, t.filedPriceFen).where(listed),
+  index('products_category_grade_brand_model_idx').on(t.categoryCode, t.bestGrade, t.brand, t.model).where(listed),
+  index('products_category_grade_price_idx').on(t.categoryCode, t.bestGrade, t.filedPriceFen).where(listed),
 ])
