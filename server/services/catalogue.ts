@@ -1,12 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql, type SQL } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { publicEventStatus } from '#shared/domain/events'
-import { escapeLike, planSearchParts, searchTokens, type BrandPair, type SearchPart } from '#shared/domain/search'
+import { escapeLike, meetBrandAliases, planSearchParts, searchTokens, type BrandAlias, type SearchPart } from '#shared/domain/search'
 import { quoteSubsidy } from '#shared/domain/subsidy'
 import { GRADE_KEYS, type ProductListQuery } from '#shared/schemas/public'
 import type { CategoryDto, Page, ProductDetailDto, ProductDto, ProductSubsidyDto } from '#shared/types/public'
 import { executeRows, type Executor } from '~~/server/db/client'
-import { categories, eventRules, events, products } from '~~/server/db/schema'
+import { categories, eventRules, events, productBrandAliases, products } from '~~/server/db/schema'
 import { findPublicEvent, publicStatusCondition, ruleOf } from './events'
 
 type ProductRow = typeof products.$inferSelect
@@ -83,32 +83,34 @@ interface ListedRow {
   filed_price_fen: number
 }
 
-const normalisedBrandPair = sql`lower(regexp_replace(brand || '|' || alias, '[-[:space:]/._()+*]', '', 'g'))`
+/** The version of product_brand_aliases: the table only grows, so its count and greatest id tell a change. */
+const brandAliasesVersion = sql`(select count(*) || ':' || coalesce(max(${productBrandAliases.id}), 0) from ${productBrandAliases})`
+
+interface BrandAliases { version: string, aliases: BrandAlias[] }
 
 /**
- * The (brand, alias) pairs of the listed products, with how the words and the brand filter meet each one,
- * read by skipping through products_brand_alias_idx (one index probe per pair, a few dozen in all). The
- * matching is done here by PostgreSQL, with the same lower() and LIKE as search_key's.
+ * The brand pairs, read once per database and kept: every search checks the version beside its count and
+ * reads them again (and searches again) when a product brought a new pair in the meantime.
  */
-async function brandPairs(db: Executor, tokens: string[], brandFilter: string | undefined): Promise<BrandPair[]> {
-  const hits = tokens.length > 0
-    ? sql.join(tokens.map((token, i) => sql`(case when ${normalisedBrandPair} like ${`%${escapeLike(token)}%`} then ${sql.raw(String(1 << i))} else 0 end)`), sql` + `)
-    : sql`0`
-  const leads = tokens.length > 0 ? sql`strpos('|' || ${normalisedBrandPair} || '|', ${`|${tokens[0]}`}) > 0` : sql`false`
-  const passes = brandFilter === undefined ? sql`true` : sql`lower(brand) = ${brandFilter} or lower(alias) = ${brandFilter}`
-  const pairKey = sql`(${products.brand}, coalesce(${products.brandAlias}, ''))`
-  const rows = await executeRows<{ brand: string, alias: string, hits: number, leads: number, passes: number }>(db, sql`
-    with recursive pairs(brand, alias) as (
-      (select ${products.brand}, coalesce(${products.brandAlias}, '') from ${products}
-        where ${products.retiredAt} is null order by 1, 2 limit 1)
-      union all
-      select next.brand, next.alias from pairs cross join lateral (
-        select ${products.brand}, coalesce(${products.brandAlias}, '') from ${products}
-        where ${products.retiredAt} is null and ${pairKey} > (pairs.brand, pairs.alias) order by 1, 2 limit 1
-      ) as next(brand, alias)
-    )
-    select brand, alias, (${hits})::int as hits, (${leads})::int as leads, (${passes})::int as passes from pairs`)
-  return rows.map(r => ({ brand: r.brand, alias: r.alias, hits: Number(r.hits), leads: Number(r.leads) === 1, brandFilter: Number(r.passes) === 1 }))
+const brandAliasesOf = new WeakMap<Executor, Promise<BrandAliases>>()
+
+function brandAliases(db: Executor, refresh = false): Promise<BrandAliases> {
+  let loaded = refresh ? undefined : brandAliasesOf.get(db)
+  if (!loaded) {
+    loaded = executeRows<{ version: string, brand: string | null, alias: string, key: string, brand_lower: string, alias_lower: string }>(db, sql`
+      select v.version, a.brand, a.alias, a.brand_lower, a.alias_lower,
+        lower(regexp_replace(a.brand || '|' || a.alias, '[-[:space:]/._()+*]', '', 'g')) as key
+      from (select ${brandAliasesVersion} as version) as v
+      left join (select brand, alias, lower(brand) as brand_lower, lower(alias) as alias_lower from ${productBrandAliases}) as a on true`)
+      .then(rows => ({
+        version: rows[0]!.version,
+        aliases: rows.flatMap(r => (r.brand === null ? [] : [{ brand: r.brand, alias: r.alias, key: r.key, brandLower: r.brand_lower, aliasLower: r.alias_lower }])),
+      }))
+    // A failed read is not kept.
+    loaded.catch(() => brandAliasesOf.delete(db))
+    brandAliasesOf.set(db, loaded)
+  }
+  return loaded
 }
 
 /**
@@ -118,13 +120,13 @@ async function brandPairs(db: Executor, tokens: string[], brandFilter: string | 
  * joining every category's rule to them; jsonb_exists decides, as it did in the listing. null: the event
  * subsidises nothing.
  */
-async function eventEligibility(db: Executor, eventId: string): Promise<SQL | null> {
+async function eventEligibility(db: Executor, slug: string): Promise<SQL | null> {
   const rules = await executeRows<{ category: string, keys: string }>(db, sql`
     select ${eventRules.categoryCode} as category,
       case when ${eventRules.fixedFen} is not null then ${GRADE_KEYS.join(',')}
         else array_to_string(array(select k from unnest(${sql.raw(`array[${GRADE_KEYS.map(k => `'${k}'`).join(', ')}]`)}) as k
           where jsonb_exists(${eventRules.ratePctByGrade}, k)), ',') end as keys
-    from ${eventRules} where ${eventRules.eventId} = ${eventId}`)
+    from ${eventRules} join ${events} on ${events.id} = ${eventRules.eventId} where ${events.slug} = ${slug}`)
   const byKeys = new Map<string, string[]>()
   for (const rule of rules) {
     if (rule.keys === '') continue
@@ -165,23 +167,31 @@ function partScope(part: SearchPart, parts: SearchPart[]): SQL | undefined {
  * The public catalogue search. A product matches when every word is in its search_key (brand|alias|model,
  * normalised); the words split by brand (shared/domain/search planSearchParts), so a brand typed in two
  * characters reads that brand's products from a btree index instead of scanning search_key, and each part
- * reads only the first page × size rows in order before the parts are merged. Same matches, order and total
- * as one LIKE per word on search_key.
+ * reads only its rows up to the end of the page asked for before the parts are merged. Same matches, order
+ * and total as one LIKE per word on search_key.
  */
 export async function listProducts(db: Executor, query: ProductListQuery): Promise<Page<ProductDto>> {
+  const first = await searchOnce(db, query, false)
+  // A product brought a brand pair that the kept copy did not have: read the pairs again, search again.
+  return first.current ? first.page : (await searchOnce(db, query, true)).page
+}
+
+async function searchOnce(db: Executor, query: ProductListQuery, refresh: boolean): Promise<{ page: Page<ProductDto>, current: boolean }> {
   const tokens = searchTokens(query.q)
   const brandFilter = query.brand?.toLowerCase()
   // A '|' typed in a word could span brand and model: such a search reads search_key alone, in one part.
   const spansParts = tokens.some(token => token.includes('|'))
-  const [eligible, pairs] = await Promise.all([
-    query.event ? findPublicEvent(db, query.event).then(event => eventEligibility(db, event.id)) : undefined,
-    !spansParts && (tokens.length > 0 || brandFilter !== undefined) ? brandPairs(db, tokens, brandFilter) : [],
+  const byBrand = !spansParts && (tokens.length > 0 || brandFilter !== undefined)
+  const [eligible, known] = await Promise.all([
+    // The event's rules are read beside the check that it is public (404 otherwise), not after it.
+    query.event ? Promise.all([findPublicEvent(db, query.event), eventEligibility(db, query.event)]).then(([, eligible]) => eligible) : undefined,
+    byBrand ? brandAliases(db, refresh) : undefined,
   ])
-  const planned = spansParts ? null : planSearchParts(tokens, pairs, brandFilter !== undefined)
+  const planned = known ? planSearchParts(tokens, meetBrandAliases(tokens, known.aliases, brandFilter), brandFilter !== undefined) : null
   const wholeKey = planned === null
   const parts: SearchPart[] = planned ?? [{ brand: null, modelTokens: tokens, leads: false }]
-  const page = { page: query.page, pageSize: query.pageSize }
-  if (parts.length === 0 || eligible === null) return { items: [], total: 0, ...page }
+  const empty = { items: [], total: 0, page: query.page, pageSize: query.pageSize }
+  if (parts.length === 0 || eligible === null) return { page: empty, current: true }
 
   const filters: (SQL | undefined)[] = [isNull(products.retiredAt)]
   if (query.category) filters.push(eq(products.categoryCode, query.category))
@@ -206,11 +216,15 @@ export async function listProducts(db: Executor, query: ProductListQuery): Promi
       sql`(select ${columns} from ${products} where ${where(part)} order by ${partOrder(part)} limit ${offset + query.pageSize})`,
     ), sql` union all `)}) as ${products} order by ${sql.join(sortOrder(query.sort, tokens), sql`, `)} limit ${query.pageSize} offset ${offset}`
   const counts = parts.map(part => sql`(select count(*) from ${products} where ${where(part)})`)
-  const [rows, [totalRow]] = await Promise.all([
+  const [rows, [totals]] = await Promise.all([
     executeRows<ListedRow>(db, rowsQuery),
-    executeRows<{ total: number }>(db, sql`select (${sql.join(counts, sql` + `)})::int as total`),
+    executeRows<{ total: number, version: string | null }>(db, sql`select (${sql.join(counts, sql` + `)})::int as total,
+      ${known ? brandAliasesVersion : sql`null`} as version`),
   ])
-  return { items: rows.map(listedDto), total: Number(totalRow?.total ?? 0), ...page }
+  return {
+    page: { ...empty, items: rows.map(listedDto), total: Number(totals?.total ?? 0) },
+    current: !known || totals?.version === known.version,
+  }
 }
 
 function listedDto(row: ListedRow): ProductDto {

@@ -26,11 +26,22 @@ export function escapeLike(text: string): string {
 export const MAX_BRAND_PARTS = 12
 
 /**
- * One (brand, alias) pair of the listed catalogue, with how the query's words meet it. `alias` is the
- * product's brand_alias with null read as ''. `hits` has bit i set when word i is in the pair's brand key
- * (brand|alias normalised like search_key); `leads` when the first word starts the brand or the alias (so
- * every product of the pair is a leading match for the relevance order); `brandFilter` when the pair
- * passes the `brand` filter (true when there is none).
+ * A (brand, alias) pair that products carry (alias '' for none), with what the database made of it: `key`
+ * is brand|alias normalised as search_key is, `brandLower` and `aliasLower` are lower() of each.
+ */
+export interface BrandAlias {
+  brand: string
+  alias: string
+  key: string
+  brandLower: string
+  aliasLower: string
+}
+
+/**
+ * One (brand, alias) pair with how the query's words meet it. `hits` has bit i set when word i is in the
+ * pair's key; `leads` when the first word starts the brand or the alias (so every product of the pair is a
+ * leading match for the relevance order); `brandFilter` when the pair passes the `brand` filter (true when
+ * there is none).
  */
 export interface BrandPair {
   brand: string
@@ -38,6 +49,27 @@ export interface BrandPair {
   hits: number
   leads: boolean
   brandFilter: boolean
+}
+
+/**
+ * How the words (searchTokens) and the brand filter (lower-cased) meet each pair. A word is in a key as a
+ * LIKE '%word%' on search_key finds it, and strpos('|' || search_key, '|' || word) of the relevance order
+ * is true for every product of a pair whose '|' || key || '|' holds it: the words hold no '|' here.
+ */
+export function meetBrandAliases(tokens: string[], aliases: BrandAlias[], brandFilter: string | undefined): BrandPair[] {
+  return aliases.map((a) => {
+    let hits = 0
+    tokens.forEach((token, i) => {
+      if (a.key.includes(token)) hits |= 1 << i
+    })
+    return {
+      brand: a.brand,
+      alias: a.alias,
+      hits,
+      leads: tokens.length > 0 && `|${a.key}|`.includes(`|${tokens[0]}`),
+      brandFilter: brandFilter === undefined || a.brandLower === brandFilter || a.aliasLower === brandFilter,
+    }
+  })
 }
 
 /**

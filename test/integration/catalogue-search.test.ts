@@ -147,6 +147,24 @@ describe('the planned catalogue search', () => {
     expect(found).toBeGreaterThan(all.length / 2)
   }, 240_000)
 
+  it('finds a brand or alias that products bring after the pairs were read', async () => {
+    const search = async (q: string) => {
+      const query = productListQuerySchema.parse({ q, pageSize: 100 })
+      const [planned, reference] = await Promise.all([listProducts(handle.db, query), referenceListProducts(handle.db, query)])
+      expect(planned, q).toEqual(reference)
+      return planned.total
+    }
+    expect(await search('奇特')).toBe(0)
+    const [added] = await handle.db.insert(products)
+      .values({ brand: '新奇特', brandAlias: 'Xinqite', model: 'ORACLE-QQ-1', categoryCode: 'tv', energyGrade: 1, filedPriceFen: 199_900 })
+      .returning({ id: products.id })
+    expect(await search('奇特')).toBe(1)
+    expect(await search('xinqi')).toBe(1)
+    await handle.db.update(products).set({ brandAlias: 'QiteTwo' }).where(sql`${products.id} = ${added!.id}`)
+    expect(await search('qitetwo')).toBe(1)
+    expect(await search('xinqi')).toBe(0)
+  })
+
   it('refuses an event filter that names no public event, as before', async () => {
     const query = productListQuerySchema.parse({ q: '格力', event: 'no-such-event' })
     await expect(listProducts(handle.db, query)).rejects.toBeInstanceOf(DomainError)

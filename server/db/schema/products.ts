@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { categories } from './categories'
 
 /** Brand dictionary: lets "Gree" find 格力 and the other way round. */
@@ -64,3 +64,16 @@ export const products = pgTable('products', {
   index('products_category_grade_brand_model_idx').on(t.categoryCode, t.bestGrade, t.brand, t.model).where(listed),
   index('products_category_grade_price_idx').on(t.categoryCode, t.bestGrade, t.filedPriceFen).where(listed),
 ])
+
+/**
+ * Every (brand, alias) pair that products have carried, the alias '' when there is none: what the catalogue
+ * search checks the typed words against before it reads products (server/services/catalogue.ts). Written
+ * only by the triggers on products (migration 0006), in the transaction that writes them; never deleted,
+ * as a pair no listed product carries any more only makes an empty part of a search.
+ */
+export const productBrandAliases = pgTable('product_brand_aliases', {
+  /** Grows with every new pair: with the count, tells a reader that its copy of the pairs is current. */
+  id: bigint({ mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+  brand: text().notNull(),
+  alias: text().notNull(),
+}, t => [primaryKey({ columns: [t.brand, t.alias] })])

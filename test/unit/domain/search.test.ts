@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escapeLike, MAX_BRAND_PARTS, normalizeSearchText, planSearchParts, searchTokens, type BrandPair } from '#shared/domain/search'
+import { escapeLike, MAX_BRAND_PARTS, meetBrandAliases, normalizeSearchText, planSearchParts, searchTokens, type BrandAlias, type BrandPair } from '#shared/domain/search'
 
 describe('catalogue search normalisation', () => {
   it('removes separators and lower-cases, so partial model numbers match however they are typed', () => {
@@ -94,5 +94,35 @@ describe('splitting a search into brand parts', () => {
     const many = Array.from({ length: MAX_BRAND_PARTS + 1 }, (_, i) => pair(`brand${i}`, '', 1))
     expect(planSearchParts(['a'], many, false)).toBeNull()
     expect(planSearchParts(['a'], many.slice(1), false)).toHaveLength(MAX_BRAND_PARTS + 1)
+  })
+})
+
+describe('how the words meet the brand pairs', () => {
+  const alias = (brand: string, latin: string): BrandAlias => ({
+    brand,
+    alias: latin,
+    key: normalizeSearchText(`${brand}|${latin}`),
+    brandLower: brand.toLowerCase(),
+    aliasLower: latin.toLowerCase(),
+  })
+  const aliases = [alias('格力', 'GREE'), alias('海尔', 'Haier'), alias('海尔统帅', 'Leader'), alias('A.O.史密斯', 'A.O.Smith'), alias('TCL', '')]
+
+  it('marks each word found in the brand or its alias, and whether the first word starts one of them', () => {
+    const [gree, haier, leader, ao] = meetBrandAliases(['海尔', 'kfr'], aliases, undefined)
+    expect(gree).toMatchObject({ hits: 0, leads: false, brandFilter: true })
+    expect(haier).toMatchObject({ hits: 0b01, leads: true })
+    expect(leader).toMatchObject({ hits: 0b01, leads: true })
+    expect(ao).toMatchObject({ hits: 0 })
+    const [, middle] = meetBrandAliases(['尔'], aliases, undefined)
+    expect(middle).toMatchObject({ hits: 1, leads: false })
+    const [, , , smith] = meetBrandAliases(['kfr', 'smith'], aliases, undefined)
+    expect(smith).toMatchObject({ hits: 0b10, leads: false })
+    expect(meetBrandAliases(['aosmith'], aliases, undefined)[3]).toMatchObject({ hits: 1, leads: true })
+  })
+
+  it('the brand filter passes a pair by its brand or its alias, as lower() gives them', () => {
+    expect(meetBrandAliases([], aliases, 'gree').map(p => p.brandFilter)).toEqual([true, false, false, false, false])
+    expect(meetBrandAliases([], aliases, '格力').map(p => p.brandFilter)).toEqual([true, false, false, false, false])
+    expect(meetBrandAliases([], aliases, 'tcl').map(p => p.brandFilter)).toEqual([false, false, false, false, true])
   })
 })
