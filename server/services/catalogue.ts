@@ -95,21 +95,22 @@ interface BrandAliases { version: string, aliases: BrandAlias[] }
 const brandAliasesOf = new WeakMap<Executor, Promise<BrandAliases>>()
 
 function brandAliases(db: Executor, refresh = false): Promise<BrandAliases> {
-  let loaded = refresh ? undefined : brandAliasesOf.get(db)
-  if (!loaded) {
-    loaded = executeRows<{ version: string, brand: string | null, alias: string, key: string, brand_lower: string, alias_lower: string }>(db, sql`
-      select v.version, a.brand, a.alias, a.brand_lower, a.alias_lower,
-        lower(regexp_replace(a.brand || '|' || a.alias, '[-[:space:]/._()+*]', '', 'g')) as key
-      from (select ${brandAliasesVersion} as version) as v
-      left join (select brand, alias, lower(brand) as brand_lower, lower(alias) as alias_lower from ${productBrandAliases}) as a on true`)
-      .then(rows => ({
-        version: rows[0]!.version,
-        aliases: rows.flatMap(r => (r.brand === null ? [] : [{ brand: r.brand, alias: r.alias, key: r.key, brandLower: r.brand_lower, aliasLower: r.alias_lower }])),
-      }))
-    // A failed read is not kept.
-    loaded.catch(() => brandAliasesOf.delete(db))
-    brandAliasesOf.set(db, loaded)
-  }
+  const kept = refresh ? undefined : brandAliasesOf.get(db)
+  if (kept) return kept
+  const loaded = executeRows<{ version: string, brand: string | null, alias: string, key: string, brand_lower: string, alias_lower: string }>(db, sql`
+    select v.version, a.brand, a.alias, a.brand_lower, a.alias_lower,
+      lower(regexp_replace(a.brand || '|' || a.alias, '[-[:space:]/._()+*]', '', 'g')) as key
+    from (select ${brandAliasesVersion} as version) as v
+    left join (select brand, alias, lower(brand) as brand_lower, lower(alias) as alias_lower from ${productBrandAliases}) as a on true`)
+    .then(rows => ({
+      version: rows[0]!.version,
+      aliases: rows.flatMap(r => (r.brand === null ? [] : [{ brand: r.brand, alias: r.alias, key: r.key, brandLower: r.brand_lower, aliasLower: r.alias_lower }])),
+    }))
+  brandAliasesOf.set(db, loaded)
+  // A failed read is not kept.
+  loaded.catch(() => {
+    if (brandAliasesOf.get(db) === loaded) brandAliasesOf.delete(db)
+  })
   return loaded
 }
 

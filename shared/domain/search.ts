@@ -23,6 +23,7 @@ export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, ch => `\\${ch}`)
 }
 
+/** Brand parts at most in one search; past this (a one-letter word) one pass over the catalogue is cheaper. */
 export const MAX_BRAND_PARTS = 12
 
 /**

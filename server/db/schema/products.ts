@@ -45,11 +45,11 @@ export const products = pgTable('products', {
   check('products_filed_price_positive', sql`${t.filedPriceFen} > 0`),
   uniqueIndex('products_brand_model_category_uq').on(t.categoryCode, t.brand, t.model),
   index('products_category_price_idx').on(t.categoryCode, t.filedPriceFen),
-  // The catalogue search (server/services/catalogue.ts listProducts). Listed products only. Words of three
-  // characters or more are found with trigrams, shorter ones with the one- and two-character grams of
-  // search_grams() (migration 0006); each brand part reads one brand in the order asked for.
-  // The two model indexes are whole-table: the planner reads an index expression's statistics only from
-  // such an index, and it never ANDs two bitmaps of indexes with the same predicate (a brand's and a word's).
+  // The catalogue search (server/services/catalogue.ts listProducts). A word in a model of three characters
+  // or more is found with trigrams, a shorter one with the one- and two-character grams of search_grams()
+  // (migration 0006). These two cover the whole table: the planner takes search_grams()'s statistics only
+  // from such an index, and never ANDs the bitmaps of two indexes with the same predicate (a word's and a
+  // brand's). The others hold listed products only: each brand part reads one brand in the order asked for.
   index('products_model_key_trgm_idx').using('gin', sql`${t.modelKey} gin_trgm_ops`),
   index('products_model_key_grams_idx').using('gin', sql`search_grams(${t.modelKey})`),
   index('products_brand_alias_idx').on(t.brand, sql`coalesce(${t.brandAlias}, '')`).where(listed),
