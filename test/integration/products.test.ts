@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { normalizeSearchText } from '#shared/domain/search'
 import type { Page, ProductDetailDto, ProductDto, SubsidyQuoteDto } from '#shared/types/public'
 import { api, type ErrorBody } from '../support/http'
 
@@ -36,6 +37,64 @@ describe('GET /api/v1/products', () => {
       expect(p.brand).toBe('格力')
       expect(p.model.toUpperCase()).toContain('KFR-35')
     }
+  })
+
+  it('a two-character Chinese brand finds all of its products and nothing else, alone or with a sort', async () => {
+    const zh = await search(`q=${encodeURIComponent('格力')}&pageSize=100`)
+    const filtered = await search(`brand=${encodeURIComponent('格力')}&pageSize=100`)
+    expect(zh.total).toBeGreaterThan(0)
+    expect(zh.total).toBe(filtered.total)
+    for (const p of zh.items) expect(p.brand).toBe('格力')
+    const cheapest = await search(`q=${encodeURIComponent('格力')}&sort=price_asc&pageSize=5`)
+    const next = await search(`q=${encodeURIComponent('格力')}&sort=price_asc&pageSize=5&page=2`)
+    const prices = [...cheapest.items, ...next.items].map(p => p.filedPriceFen)
+    expect(prices).toEqual([...prices].sort((x, y) => x - y))
+    expect(cheapest.total).toBe(zh.total)
+  })
+
+  it('a brand word finds every brand that holds it (海尔 and 海尔统帅), shortest match first', async () => {
+    const page = await search(`q=${encodeURIComponent('海尔')}&pageSize=100`)
+    const haier = await search(`brand=${encodeURIComponent('海尔')}&pageSize=1`)
+    const leader = await search(`brand=${encodeURIComponent('海尔统帅')}&pageSize=1`)
+    expect(haier.total).toBeGreaterThan(0)
+    expect(leader.total).toBeGreaterThan(0)
+    expect(page.total).toBe(haier.total + leader.total)
+    const lengths = page.items.map(p => [...normalizeSearchText(`${p.brand}|${p.brandAlias ?? ''}|${p.model}`)].length)
+    expect(lengths).toEqual([...lengths].sort((x, y) => x - y))
+  })
+
+  it('a Latin alias, whole or in part, finds the same products as the Chinese brand', async () => {
+    const latin = await search('q=haier&pageSize=1')
+    const part = await search('q=HAIE&pageSize=1')
+    const byAlias = await search('brand=haier&pageSize=1')
+    expect(latin.total).toBeGreaterThan(0)
+    expect(latin.total).toBe(byAlias.total)
+    expect(part.total).toBe(latin.total)
+  })
+
+  it('a brand and a model fragment together: every page is that brand with that fragment, pages add up', async () => {
+    const first = await search(`q=${encodeURIComponent('格力 35')}&pageSize=1`)
+    expect(first.total).toBeGreaterThan(1)
+    const ids = new Set<string>()
+    for (let page = 1; page <= first.total; page++) {
+      const res = await search(`q=${encodeURIComponent('格力 35')}&pageSize=1&page=${page}`)
+      for (const p of res.items) {
+        expect(p.brand).toBe('格力')
+        expect(normalizeSearchText(p.model)).toContain('35')
+        ids.add(p.id)
+      }
+    }
+    expect(ids.size).toBe(first.total)
+  })
+
+  it('a two-character fragment of a model finds it in any brand, and only where the model holds it', async () => {
+    const page = await search('q=gw&pageSize=100')
+    expect(page.total).toBeGreaterThan(0)
+    for (const p of page.items) expect(normalizeSearchText(`${p.brand}|${p.brandAlias ?? ''}|${p.model}`)).toContain('gw')
+    expect(new Set(page.items.map(p => p.brand)).size).toBeGreaterThan(1)
+    const withBrand = await search(`q=${encodeURIComponent('gw 格力')}&pageSize=1`)
+    expect(withBrand.total).toBeGreaterThan(0)
+    expect(withBrand.total).toBeLessThan(page.total)
   })
 
   it('filters by category, grade and price range, in fen', async () => {
