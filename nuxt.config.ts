@@ -16,8 +16,6 @@ export default defineNuxtConfig({
     },
   },
 
-  css: ['~/assets/css/main.css'],
-
   runtimeConfig: {
     public: {
       siteName: '江海区以旧换新服务平台',
@@ -40,6 +38,12 @@ export default defineNuxtConfig({
   telemetry: false,
 
   hooks: {
+    // The styles of a server-rendered page are inlined into it (features.inlineStyles; the global stylesheet is
+    // app.vue's), so no CSS file need block its first paint. A component's CSS file still arrives with its
+    // JavaScript (Vite loads it beside the chunk) for pages opened in the browser.
+    'build:manifest'(manifest) {
+      for (const entry of Object.values(manifest)) entry.css = []
+    },
     // Every page also lives under /en (English); Chinese, the default, has no prefix (shared/i18n.ts).
     'pages:extend'(pages) {
       for (const page of pages) page.path = page.path === '/' ? '/:lang(en)?' : `/:lang(en)?${page.path}`
