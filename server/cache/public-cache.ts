@@ -22,8 +22,8 @@ export function cacheSettings(env: NodeJS.ProcessEnv = process.env): CacheSettin
     redisPrefix: env.CACHE_KEY_PREFIX?.trim() || 'tradein:cache:',
     pageCache: env.PAGE_CACHE?.trim().toLowerCase() !== 'off',
     limits: {
-      maxEntries: Math.floor(positive(env.CACHE_MAX_ENTRIES, 5000)),
-      maxBytes: Math.floor(positive(env.CACHE_MAX_MB, 64) * 1024 * 1024),
+      maxEntries: Math.floor(positive(env.CACHE_MAX_ENTRIES, 2000)),
+      maxBytes: Math.floor(positive(env.CACHE_MAX_MB, 24) * 1024 * 1024),
     },
   }
 }
