@@ -12,7 +12,8 @@ export const DEFAULT_BASELINE = '7f8eb6b'
 
 const sources = ['app', 'server', 'shared', 'i18n', 'public', 'nuxt.config.ts', 'package-lock.json']
 
-function newestMtime(path: string): number {
+/** The newest modification time below `path` (ms). */
+export function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.mtimeMs

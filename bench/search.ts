@@ -16,7 +16,7 @@
  * Alone: `node --import tsx bench/search.ts` (BENCH_QUICK=1: 20,000 products, fewer queries).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
@@ -32,7 +32,8 @@ import { seedDemoData } from '../server/db/seed/demo'
 import { seedReferenceData } from '../server/db/seed/reference'
 import { listProducts } from '../server/services/catalogue'
 import { referenceListProducts } from '../test/support/catalogue-search-reference'
-import { startBuiltServer, type StartedServer } from '../test/support/server'
+import { createDatabase, dropDatabase, startBuiltServer, type StartedServer } from '../test/support/server'
+import { newestMtime } from './baseline'
 import { ms, ratio, root, summary, table, writeResults, type BenchContext, type BenchSection, type Summary } from './lib'
 
 type Engine = 'postgres' | 'pglite'
@@ -243,30 +244,6 @@ function rowsOf(engine: Engine, measured: Row['measured'], { samples }: Measured
   return rows
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`)
-    await admin.unsafe(`create database "${name}"`)
-  }
-  finally {
-    await admin.end({ timeout: 5 })
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`)
-  }
-  finally {
-    await admin.end({ timeout: 5 })
-  }
-}
-
 async function measureEngine(context: BenchContext, engine: Engine, bulk: number, queries: Query[], warm: Query[], notes: string[]) {
   const log = (text: string) => console.log(`[search] ${engine}: ${text}`)
   const names: Record<Side, string> = { before: '', after: '' }
@@ -405,15 +382,6 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     markdown,
     results: { bulk, perGroup, serverSideRuns: SERVER_SIDE_RUNS, loadAverage: { start: loadStart, end: loadavg()[0] }, loads, rows, differing, notes, perQuery },
   }
-}
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  let newest = stat.mtimeMs
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)))
-  return newest
 }
 
 /** Standalone: this checkout's build (rebuilt when a source is newer), the baseline build where one exists. */

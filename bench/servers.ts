@@ -8,7 +8,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
-import { startBuiltServer, type StartedServer } from '../test/support/server'
+import { createDatabase, dropDatabase, startBuiltServer, type StartedServer } from '../test/support/server'
 import type { BenchContext } from './lib'
 
 export type Engine = 'postgres' | 'pglite'
@@ -25,29 +25,6 @@ let serial = 0
 
 /** The portal's public pages, Chinese then English, with a real product and merchant of the demo data. */
 export interface PublicPage { name: string, path: string }
-
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(`create database "${name}"`)
-  }
-  finally {
-    await admin.end({ timeout: 5 })
-  }
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return url.toString()
-}
-
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
-  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-  try {
-    await admin.unsafe(`drop database if exists "${name}" with (force)`)
-  }
-  finally {
-    await admin.end({ timeout: 5 })
-  }
-}
 
 export async function postgresReachable(url: string): Promise<boolean> {
   const client = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} })

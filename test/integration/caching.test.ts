@@ -35,6 +35,18 @@ async function within(limitMs: number, read: () => Promise<boolean>): Promise<nu
   }
 }
 
+/** The bureau (through `admin`) adds a fridge release opening tomorrow to `slug`. */
+async function addTomorrowsRelease(admin: Client, slug: string): Promise<void> {
+  const opensAt = new Date(Date.now() + 86_400_000)
+  const added = await admin.post(`/api/v1/admin/events/${slug}/releases`, {
+    categoryCode: 'fridge',
+    opensAt: opensAt.toISOString().replace('Z', '+00:00'),
+    closesAt: new Date(opensAt.getTime() + 3_600_000).toISOString().replace('Z', '+00:00'),
+    quota: 5,
+  })
+  expect(added.status).toBe(201)
+}
+
 describe('public API cache', () => {
   it.each(PUBLIC_ROUTES.filter(p => !p.includes('0000-4000')))('%s: the same cached answer for everyone, no cookie set, revalidated by ETag', async (path) => {
     const first = await api(path, { headers: { cookie: VISITOR_COOKIES } })
@@ -143,14 +155,7 @@ describe('fresh within 2 s', () => {
     await api(`/api/v1/events/${event.slug}`)
     const admin = new Client()
     await admin.login(BOOTSTRAP_ADMIN.phone, BOOTSTRAP_ADMIN.password)
-    const opensAt = new Date(Date.now() + 86_400_000)
-    const added = await admin.post(`/api/v1/admin/events/${event.slug}/releases`, {
-      categoryCode: 'fridge',
-      opensAt: opensAt.toISOString().replace('Z', '+00:00'),
-      closesAt: new Date(opensAt.getTime() + 3_600_000).toISOString().replace('Z', '+00:00'),
-      quota: 5,
-    })
-    expect(added.status).toBe(201)
+    await addTomorrowsRelease(admin, event.slug)
     const after = await api<{ releases: unknown[] }>(`/api/v1/events/${event.slug}`)
     expect(after.body.releases).toHaveLength(before.body.releases.length + 1)
   })
@@ -245,14 +250,7 @@ describe.skipIf(!hasDatabase)('two processes sharing Redis', () => {
     const admin = new Client()
     Object.defineProperty(admin, 'base', { value: a.url })
     await admin.login(BOOTSTRAP_ADMIN.phone, BOOTSTRAP_ADMIN.password)
-    const opensAt = new Date(Date.now() + 86_400_000)
-    const added = await admin.post(`/api/v1/admin/events/${event.slug}/releases`, {
-      categoryCode: 'fridge',
-      opensAt: opensAt.toISOString().replace('Z', '+00:00'),
-      closesAt: new Date(opensAt.getTime() + 3_600_000).toISOString().replace('Z', '+00:00'),
-      quota: 5,
-    })
-    expect(added.status).toBe(201)
+    await addTomorrowsRelease(admin, event.slug)
     const ms = await within(2000, async () => (await readReleases(b.url)) === before + 1)
     console.info(`[cache] a write through one process seen by the other after ${ms} ms`)
   }, 120_000)

@@ -30,9 +30,11 @@ export async function freePort(): Promise<number> {
   })
 }
 
-async function createDatabase(adminUrl: string, name: string): Promise<string> {
+/** A new database on the PostgreSQL server of `adminUrl` (one left by an interrupted run of the same name is replaced). */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
   try {
+    await admin.unsafe(`drop database if exists "${name}" with (force)`)
     await admin.unsafe(`create database "${name}"`)
   }
   finally {
@@ -43,7 +45,7 @@ async function createDatabase(adminUrl: string, name: string): Promise<string> {
   return url.toString()
 }
 
-async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
   try {
     await admin.unsafe(`drop database if exists "${name}" with (force)`)
