@@ -89,7 +89,7 @@ export async function startBuiltServer(options: StartOptions): Promise<StartedSe
   if (!databaseUrl) delete env.DATABASE_URL
   Object.assign(env, options.env)
   // The same Node flags as `npm start` (scripts/start.mjs), so tests and benchmarks run the server as it runs.
-  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=64', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, ['--min-semi-space-size=64', '--max-semi-space-size=64', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const collect = (chunk: Buffer) => {
     output += chunk.toString()
