@@ -3,6 +3,10 @@
  * products.search_key (server/db/schema/products.ts): lower case, separators removed, so that
  * "kfr35", "KFR-35" and "kfr 35" all find "KFR-35GW/NhAa1BAj".
  */
+/** How a catalogue search can be ordered (the query's `sort`). */
+export const PRODUCT_SORTS = ['relevance', 'price_asc', 'price_desc', 'grade', 'brand'] as const
+export type ProductSort = typeof PRODUCT_SORTS[number]
+
 const SEPARATORS = /[-\s/._()+*]/g
 
 export function normalizeSearchText(text: string): string {

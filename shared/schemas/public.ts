@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PRODUCT_SORTS } from '#shared/domain/search'
 import {
   categoryCodeSchema,
   eventKindSchema,
@@ -19,8 +20,6 @@ export const eventListQuerySchema = z.object({
   ...paginationShape,
 }).strict()
 export type EventListQuery = z.infer<typeof eventListQuerySchema>
-
-export const PRODUCT_SORTS = ['relevance', 'price_asc', 'price_desc', 'grade', 'brand'] as const
 
 export const productListQuerySchema = z.object({
   q: z.string().trim().max(60, 'At most 60 characters').optional(),
