@@ -129,6 +129,29 @@ test.describe('a resident browsing on a phone', () => {
     await context.close()
   })
 
+  test('moves between pages inside the app, and a page reached that way shows what a loaded one shows', async ({ page }) => {
+    await page.goto('/catalogue')
+    await hydrated(page)
+    await page.evaluate(() => {
+      (window as unknown as { stayedInApp?: boolean }).stayedInApp = true
+    })
+
+    // The tab bar's home link is navigated by the app: the window (and its marker) stays.
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).click()
+    await expect(page).toHaveURL(/\/$/)
+    await expect(page.getByTestId('event-card').filter({ hasText: '家电以旧换新' }).first()).toBeVisible()
+    await expect(page.getByTestId('category-tile').first()).toBeVisible()
+    await expect(page.getByTestId('promotion').first()).toBeVisible()
+    expect(await page.evaluate(() => (window as unknown as { stayedInApp?: boolean }).stayedInApp)).toBe(true)
+
+    // A link inside a part drawn on the server only (the event cards) navigates inside the app too.
+    await page.getByTestId('event-card').filter({ hasText: '家电以旧换新' }).first().getByRole('link').first().click()
+    await expect(page).toHaveURL(/\/events\/appliance-2026$/)
+    await expect(page.getByTestId('event-merchant').first()).toBeVisible()
+    await expect(page.getByTestId('promotion').first()).toBeVisible()
+    expect(await page.evaluate(() => (window as unknown as { stayedInApp?: boolean }).stayedInApp)).toBe(true)
+  })
+
   test('the safe-use checker says a 9-year-old gas water heater is past its life and where to replace it', async ({ page }) => {
     await page.goto('/safe-use')
     await hydrated(page)
