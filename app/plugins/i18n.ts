@@ -13,7 +13,7 @@ declare module '#app' {
   }
 }
 
-export interface I18n {
+export interface Translator {
   /** The page's language, from its path (English under /en). */
   locale: Readonly<Ref<Locale>>
   t: (key: string, params?: Record<string, unknown>) => string
@@ -27,6 +27,11 @@ export interface I18n {
   keep: (...keys: string[]) => void
   /** Remembers the choice and opens the same page in `target`. */
   setLocale: (target: Locale) => Promise<void>
+}
+
+export interface I18n extends Translator {
+  /** The same, for a part never hydrated: the messages it shows are not shipped with the page (server only). */
+  unshipped: Translator
 }
 
 const YEAR_SECONDS = 60 * 60 * 24 * 365
@@ -89,8 +94,7 @@ export default defineNuxtPlugin({
       return pending
     }
 
-    function t(key: string, params?: Record<string, unknown>): string {
-      if (import.meta.server) used.add(key)
+    function translate(key: string, params?: Record<string, unknown>): string {
       const current = locale.value
       const message = lookup(messages.value[current], key)
       if (message !== undefined) return interpolate(message, params)
@@ -101,9 +105,18 @@ export default defineNuxtPlugin({
       return key
     }
 
+    function t(key: string, params?: Record<string, unknown>): string {
+      if (import.meta.server) used.add(key)
+      return translate(key, params)
+    }
+
+    function exists(key: string): boolean {
+      return lookup(messages.value[locale.value], key) !== undefined
+    }
+
     function te(key: string): boolean {
       if (import.meta.server) used.add(key)
-      return lookup(messages.value[locale.value], key) !== undefined
+      return exists(key)
     }
 
     function keep(...keys: string[]): void {
@@ -137,7 +150,9 @@ export default defineNuxtPlugin({
       if (!nuxtApp.payload.i18n) await loadAll(locale.value)
     }
 
-    const i18n: I18n = { locale, t, te, n: value => formatNumber(locale.value, value), keep, setLocale }
+    const n = (value: number) => formatNumber(locale.value, value)
+    const unshipped: Translator = { locale, t: translate, te: exists, n, keep: () => {}, setLocale }
+    const i18n: I18n = { locale, t, te, n, keep, setLocale, unshipped }
     return { provide: { i18n } }
   },
 })
