@@ -23,7 +23,7 @@ export function cacheSettings(env: NodeJS.ProcessEnv = process.env): CacheSettin
     pageCache: env.PAGE_CACHE?.trim().toLowerCase() !== 'off',
     limits: {
       maxEntries: Math.floor(positive(env.CACHE_MAX_ENTRIES, 2000)),
-      maxBytes: Math.floor(positive(env.CACHE_MAX_MB, 16) * 1024 * 1024),
+      maxBytes: Math.floor(positive(env.CACHE_MAX_MB, 8) * 1024 * 1024),
     },
   }
 }
