@@ -17,6 +17,8 @@ export interface BenchContext {
   baselineOutput?: string
   /** The baseline commit (short hash) whose build `baselineOutput` is. */
   baselineCommit?: string
+  /** Node's flags for the baseline's server: those its own `npm start` used. */
+  baselineNodeFlags?: string[]
   /** PostgreSQL server to create throw-away databases on; undefined when none is reachable. */
   postgresAdminUrl?: string
   /** Smaller counts and shorter runs (BENCH_QUICK=1), for trying the bench itself. */

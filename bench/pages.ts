@@ -74,6 +74,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   const notes: string[] = []
   const runs: Array<WrkRun & { key: string, round: number, engine: Engine }> = []
   const bare = ensureBareNuxt()
+  const onePage = ensureBareNuxt('page')
 
   const servers: Array<{ stop(): Promise<void> }> = []
   const stopAll = async () => {
@@ -93,11 +94,13 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     servers.push(current)
     const uncached = await startBenchServer(context, { label: 'pages_uncached', outputDir: context.currentOutput, engine, env: { PAGE_CACHE: 'off' } })
     servers.push(uncached)
-    const baseline = context.baselineOutput ? await startBenchServer(context, { label: 'pages_baseline', outputDir: context.baselineOutput, engine }) : undefined
+    const baseline = context.baselineOutput ? await startBenchServer(context, { label: 'pages_baseline', outputDir: context.baselineOutput, engine, nodeFlags: context.baselineNodeFlags }) : undefined
     if (baseline) servers.push(baseline)
     for (const s of [current, uncached, baseline]) notes.push(...(s?.notes ?? []).map(n => `${s!.label}: ${n}`))
     const bareServer = withBare ? await startBuiltServer({ label: 'pages_bare', outputDir: bare.outputDir, database: 'given' }) : undefined
     if (bareServer) servers.push(bareServer)
+    const onePageServer = withBare ? await startBuiltServer({ label: 'pages_bare_page', outputDir: onePage.outputDir, database: 'given' }) : undefined
+    if (onePageServer) servers.push(onePageServer)
 
     const pages = (await publicPages(current.url)).filter(pageFilter)
     const uncachedPages = (await publicPages(uncached.url)).filter(pageFilter)
@@ -106,6 +109,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     await warm(uncached, uncachedPages)
     if (baseline) await warm(baseline, baselinePages)
     if (bareServer) await warm(bareServer, [{ name: 'bare', path: '/' }])
+    if (onePageServer) await warm(onePageServer, [{ name: 'bare page', path: '/' }])
     const sizes: HtmlSize[] = []
     if (engine === 'postgres') {
       for (const page of pages) sizes.push(await htmlSize('current', current.url, page))
@@ -113,18 +117,21 @@ export async function run(context: BenchContext): Promise<BenchSection> {
       if (bareServer) sizes.push(await htmlSize('empty Nuxt app', bareServer.url, { name: 'bare', path: '/' }))
     }
     // A short run on each server first, so the first measured run does not pay for the JIT.
-    for (const [s, path] of [[current, '/'], [uncached, '/'], [baseline, '/'], [bareServer, '/']] as const) {
+    for (const [s, path] of [[current, '/'], [uncached, '/'], [baseline, '/'], [bareServer, '/'], [onePageServer, '/']] as const) {
       if (s?.pid) await wrk(`${s.url}${path}`, { seconds: 1, serverPid: s.pid })
     }
 
     const perRound = pages.map(() => ({ static: [] as WrkRun[], cached: [] as WrkRun[], uncached: [] as WrkRun[], baseline: [] as WrkRun[] }))
-    const bareRuns = { page: [] as WrkRun[], static: [] as WrkRun[] }
+    const bareRuns = { page: [] as WrkRun[], static: [] as WrkRun[], onePage: [] as WrkRun[] }
     const baselineStatic: WrkRun[] = []
     for (let round = 1; round <= passRounds; round++) {
       console.log(`[bench] pages: ${engine}, round ${round} of ${passRounds}`)
       if (bareServer?.pid) {
         bareRuns.static.push(await measure(engine, round, { key: 'bare static', url: `${bareServer.url}${STATIC_PATH}`, pid: bareServer.pid }, fastSeconds))
         bareRuns.page.push(await measure(engine, round, { key: 'bare page', url: `${bareServer.url}/`, pid: bareServer.pid }, fastSeconds))
+      }
+      if (onePageServer?.pid) {
+        bareRuns.onePage.push(await measure(engine, round, { key: 'bare one-page app', url: `${onePageServer.url}/`, pid: onePageServer.pid }, renderSeconds, RENDER_CONNECTIONS))
       }
       if (baseline) baselineStatic.push(await measure(engine, round, { key: 'baseline static', url: `${baseline.url}${STATIC_PATH}`, pid: baseline.pid }, fastSeconds))
       for (const [i, page] of pages.entries()) {
@@ -149,7 +156,12 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     })
     for (const s of [current, uncached, baseline]) if (s) await settle(s.pid)
     await stopAll()
-    return { figures, sizes, bare: { pageRps: rps(bareRuns.page), staticRps: rps(bareRuns.static), pageCpuMs: cpuMs(bareRuns.page) }, baselineStaticRps: rps(baselineStatic) }
+    return {
+      figures,
+      sizes,
+      bare: { pageRps: rps(bareRuns.page), staticRps: rps(bareRuns.static), pageCpuMs: cpuMs(bareRuns.page), onePageRps: rps(bareRuns.onePage), onePageCpuMs: cpuMs(bareRuns.onePage) },
+      baselineStaticRps: rps(baselineStatic),
+    }
   }
 
   try {
@@ -163,7 +175,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   }
 }
 
-type Pass = { figures: PageFigures[], sizes: HtmlSize[], bare: { pageRps: number, staticRps: number, pageCpuMs: number }, baselineStaticRps: number }
+type Pass = { figures: PageFigures[], sizes: HtmlSize[], bare: { pageRps: number, staticRps: number, pageCpuMs: number, onePageRps: number, onePageCpuMs: number }, baselineStaticRps: number }
 
 function report(context: BenchContext, data: { rounds: number, fastSeconds: number, renderSeconds: number, bareNuxt: { nuxtVersion: string, buildSeconds: number }, pg: Pass, lite?: Pass, runs: Array<WrkRun & { key: string, engine: Engine }>, notes: string[] }): BenchSection {
   const { pg, lite } = data
@@ -226,6 +238,12 @@ function report(context: BenchContext, data: { rounds: number, fastSeconds: numb
   md.push('')
   md.push(`Empty Nuxt ${data.bareNuxt.nuxtVersion} app built in this run (${data.bareNuxt.buildSeconds.toFixed(0)} s to build): page render **${rate(pg.bare.pageRps)}** req/s (${cpu(pg.bare.pageCpuMs)} of server CPU per render), static file **${rate(pg.bare.staticRps)}** req/s. `
     + `Baseline build's static file: ${rate(pg.baselineStaticRps)} req/s.`)
+  if (Number.isFinite(pg.bare.onePageRps)) {
+    md.push('')
+    md.push(`The same empty app with one page in pages/ (\`<NuxtPage />\`, so Nuxt creates its router for every request, as in any app with pages), rendered like the uncached pages (${RENDER_CONNECTIONS} connections): `
+      + `**${rate(pg.bare.onePageRps)}** req/s (${cpu(pg.bare.onePageCpuMs)} of server CPU per render): the most any page of an app with pages can render here. `
+      + `Ten times the baseline's render rate, against it: ${pg.figures.map(f => `${f.name} ${rate(10 * f.baselineRps)} req/s = ${ratio(10 * f.baselineRps / pg.bare.onePageRps)}`).join(', ')} of the one-page app's rate.`)
+  }
   md.push('')
   md.push('A page with no cache shows a "cached page" rate near 0 when it renders slower than about 32 a second: '
     + 'Node renders the 64 concurrent requests interleaved, so they all finish late, many after the 2 s window.')

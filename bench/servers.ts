@@ -46,6 +46,8 @@ export interface StartBenchOptions {
   outputDir: string
   engine?: Engine
   env?: Record<string, string>
+  /** Node's flags (default those of this checkout's `npm start`; the baseline runs with its own). */
+  nodeFlags?: readonly string[]
 }
 
 /**
@@ -72,7 +74,7 @@ export async function startBenchServer(context: BenchContext, options: StartBenc
     }
     let server: StartedServer
     try {
-      server = await startBuiltServer({ label: options.label, outputDir: options.outputDir, database: 'given', env })
+      server = await startBuiltServer({ label: options.label, outputDir: options.outputDir, database: 'given', env, nodeFlags: options.nodeFlags })
     }
     catch (error) {
       if (adminUrl && databaseUrl) await dropDatabase(adminUrl, name)

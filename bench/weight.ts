@@ -129,15 +129,21 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   }
   await measureBuild('current', context.currentOutput)
   if (context.baselineOutput) await measureBuild('baseline', context.baselineOutput)
-  const bareServer = await startBuiltServer({ label: 'weight_bare', outputDir: bare.outputDir, database: 'given' })
-  try {
-    weights.push(await weigh('empty Nuxt app', bareServer.url, bare.outputDir))
-  }
-  finally {
-    await bareServer.stop()
+  for (const [build, variant] of [['empty Nuxt app', 'app'], [ONE_PAGE_APP, 'page']] as const) {
+    const app = ensureBareNuxt(variant)
+    const bareServer = await startBuiltServer({ label: `weight_bare_${variant}`, outputDir: app.outputDir, database: 'given' })
+    try {
+      weights.push(await weigh(build, bareServer.url, app.outputDir))
+    }
+    finally {
+      await bareServer.stop()
+    }
   }
   return report(context, weights, bare.nuxtVersion, notes)
 }
+
+/** An empty Nuxt app with one page in pages/: what any app with pages sends before its own code. */
+const ONE_PAGE_APP = 'empty Nuxt app with one page'
 
 function report(context: BenchContext, weights: BuildWeight[], nuxtVersion: string, notes: string[]): BenchSection {
   const current = weights.find(w => w.build === 'current')!
@@ -179,6 +185,13 @@ function report(context: BenchContext, weights: BuildWeight[], nuxtVersion: stri
   md.push('')
   md.push(`Target: the current home page's JavaScript as sent at most 1.3× the empty app's entry gzipped (${kib(bare.js.gzipBytes)}): ${ratio(jsRatio)}. `
     + (baseline ? `Baseline ${context.baselineCommit}: ${kib(baseline.js.sentBytes)} as sent, ${ratio(baseline.js.sentBytes / bare.js.gzipBytes)}.` : ''))
+  const onePage = weights.find(w => w.build === ONE_PAGE_APP)
+  if (onePage) {
+    md.push('')
+    md.push(`The ${ONE_PAGE_APP} (an app.vue with \`<NuxtPage />\` and one page saying Hello, nothing else) sends ${kib(onePage.js.sentBytes)} as sent (${kib(onePage.js.gzipBytes)} gzipped), `
+      + `${ratio(onePage.js.sentBytes / bare.js.gzipBytes)} the empty app's entry: Nuxt's router and pages runtime, which every app with pages ships. `
+      + `The current home page sends ${kib(current.js.sentBytes - onePage.js.sentBytes)} more than it.`)
+  }
   md.push('')
   for (const w of [current, baseline].filter((w): w is BuildWeight => Boolean(w))) {
     const ok = w.assets.filter(a => a.compressedOk && a.cacheOk).length

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -62,7 +62,20 @@ export interface StartOptions {
   database?: 'fresh' | 'given'
   /** Another build to serve (e.g. an earlier commit's, for side-by-side benchmarks); default ./.output. */
   outputDir?: string
+  /** Node's flags for the server; default those of `npm start` (another commit's build runs with its own). */
+  nodeFlags?: readonly string[]
 }
+
+/** The flags a checkout's scripts/start.mjs gives Node (its NODE_FLAGS list), none when it names none. */
+export function startNodeFlags(checkout: string): string[] {
+  const script = join(checkout, 'scripts/start.mjs')
+  if (!existsSync(script)) return []
+  const list = /const NODE_FLAGS = \[([^\]]*)\]/.exec(readFileSync(script, 'utf8'))?.[1]
+  return list ? [...list.matchAll(/'([^']+)'/g)].map(m => m[1]!) : []
+}
+
+/** The Node flags `npm start` (scripts/start.mjs) runs the server with. */
+export const NPM_START_NODE_FLAGS: readonly string[] = startNodeFlags(root)
 
 export async function startBuiltServer(options: StartOptions): Promise<StartedServer> {
   const entry = join(options.outputDir ?? join(root, '.output'), 'server/index.mjs')
@@ -88,8 +101,8 @@ export async function startBuiltServer(options: StartOptions): Promise<StartedSe
   }
   if (!databaseUrl) delete env.DATABASE_URL
   Object.assign(env, options.env)
-  // The same Node flags as `npm start` (scripts/start.mjs), so tests and benchmarks run the server as it runs.
-  const child: ChildProcess = spawn(process.execPath, ['--min-semi-space-size=64', '--max-semi-space-size=64', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  // The same Node flags as `npm start`, so tests and benchmarks run the server as it runs.
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeFlags ?? NPM_START_NODE_FLAGS), entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const collect = (chunk: Buffer) => {
     output += chunk.toString()
