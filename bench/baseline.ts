@@ -6,7 +6,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startNodeFlags } from '../test/support/server'
+import { startRuntime, type Runtime } from '../test/support/server'
 import { root } from './lib'
 
 export const DEFAULT_BASELINE = '7f8eb6b'
@@ -58,8 +58,8 @@ export interface BaselineBuild {
   commit: string
   /** Its `.output` directory. */
   outputDir: string
-  /** The Node flags that commit's own `npm start` ran its server with (7f8eb6b: none). */
-  nodeFlags: string[]
+  /** How that commit's own `npm start` ran its server (7f8eb6b: no Node flags, no added environment). */
+  runtime: Runtime
 }
 
 /**
@@ -72,7 +72,7 @@ export function ensureBaseline(ref = process.env.BENCH_BASELINE?.trim() || DEFAU
   const outputDir = join(dir, '.output')
   const marker = join(dir, '.bench-built')
   if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === commit && existsSync(join(outputDir, 'server/index.mjs'))) {
-    return { commit, outputDir, nodeFlags: startNodeFlags(dir) }
+    return { commit, outputDir, runtime: startRuntime(dir) }
   }
   mkdirSync(join(root, 'bench/.cache'), { recursive: true })
   if (!existsSync(join(dir, 'package.json'))) {
@@ -86,7 +86,7 @@ export function ensureBaseline(ref = process.env.BENCH_BASELINE?.trim() || DEFAU
   }
   nuxtBuild(dir, join(root, 'bench/.cache', `baseline-${commit}-build.log`))
   writeFileSync(marker, `${commit}\n`)
-  return { commit, outputDir, nodeFlags: startNodeFlags(dir) }
+  return { commit, outputDir, runtime: startRuntime(dir) }
 }
 
 /** Short hash of this checkout's HEAD; `dirty` when the sources that go into the build have uncommitted changes. */

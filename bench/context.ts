@@ -4,6 +4,7 @@
  * bench/results/<id>.json and rewrites BENCHMARKS.md from all the results present.
  */
 import { cpus, loadavg, totalmem } from 'node:os'
+import type { Runtime } from '../test/support/server'
 import { currentCommit, ensureBaseline, ensureCurrentBuild } from './baseline'
 import { root, writeResults, type BenchContext, type BenchSection } from './lib'
 import { writeReport } from './report'
@@ -17,12 +18,12 @@ export async function createContext(): Promise<BenchContext & { notes: string[] 
   const currentOutput = ensureCurrentBuild()
   let baselineOutput: string | undefined
   let baselineCommit: string | undefined
-  let baselineNodeFlags: string[] | undefined
+  let baselineRuntime: Runtime | undefined
   try {
     const baseline = ensureBaseline()
     baselineOutput = baseline.outputDir
     baselineCommit = baseline.commit
-    baselineNodeFlags = baseline.nodeFlags
+    baselineRuntime = baseline.runtime
   }
   catch (error) {
     notes.push(`No baseline build: ${String(error).split('\n')[0]}`)
@@ -30,7 +31,7 @@ export async function createContext(): Promise<BenchContext & { notes: string[] 
   const adminUrl = process.env.DATABASE_URL?.trim() || 'postgres://postgres@127.0.0.1:5432/postgres'
   const postgresAdminUrl = await postgresReachable(adminUrl) ? adminUrl : undefined
   if (!postgresAdminUrl) notes.push('PostgreSQL not reachable: every server ran on PGlite')
-  return { root, currentOutput, baselineOutput, baselineCommit, baselineNodeFlags, postgresAdminUrl, quick, notes }
+  return { root, currentOutput, baselineOutput, baselineCommit, baselineRuntime, postgresAdminUrl, quick, notes }
 }
 
 /** What describes a run in each results file: the builds compared, the machine's load when it started. */

@@ -36,7 +36,7 @@ import { PgDialect } from 'drizzle-orm/pg-core'
 import postgres from 'postgres'
 import * as schema from '../server/db/schema'
 import { claimFactsStatement, takeQualificationStatement } from '../server/services/vouchers'
-import { startBuiltServer, type StartedServer } from '../test/support/server'
+import { startBuiltServer, type Runtime, type StartedServer } from '../test/support/server'
 import { ms, ratio, root, summary, table, writeResults, type BenchContext, type BenchSection, type Summary } from './lib'
 
 const BASELINE_COMMIT = '7f8eb6b'
@@ -457,7 +457,7 @@ function stopAllAndExit(): void {
   void Promise.all([...running].map(s => s.stop())).finally(() => process.exit(130))
 }
 
-async function runConfig(adminUrl: string, build: 'baseline' | 'current', outputDir: string, processes: number, p: Plan, withPgbench: boolean, nodeFlags?: readonly string[]): Promise<ConfigResult> {
+async function runConfig(adminUrl: string, build: 'baseline' | 'current', outputDir: string, processes: number, p: Plan, withPgbench: boolean, runtime?: Runtime): Promise<ConfigResult> {
   const name = `tradein_crowd_${build}_${processes}_${process.pid}`
   await withAdmin(adminUrl, sql => sql.unsafe(`drop database if exists ${name} with (force)`).then(() => sql.unsafe(`create database ${name}`)))
   const url = databaseUrl(adminUrl, name)
@@ -465,7 +465,7 @@ async function runConfig(adminUrl: string, build: 'baseline' | 'current', output
   const sql = postgres(url, { max: 2, onnotice: () => {} })
   try {
     for (let i = 0; i < processes; i++) {
-      const server = await startBuiltServer({ label: `crowd${i}`, outputDir, database: 'given', env: { DATABASE_URL: url, DEMO_DATA: '0' }, nodeFlags })
+      const server = await startBuiltServer({ label: `crowd${i}`, outputDir, database: 'given', env: { DATABASE_URL: url, DEMO_DATA: '0' }, runtime })
       servers.push(server)
       running.add(server)
     }
@@ -611,7 +611,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     for (let round = 0; round < rounds; round++) {
       const results: ConfigResult[] = []
       for (const processes of [1, 2]) {
-        for (const [build, output] of builds) results.push(await runConfig(context.postgresAdminUrl, build, output, processes, p, build === 'current', build === 'baseline' ? context.baselineNodeFlags : undefined))
+        for (const [build, output] of builds) results.push(await runConfig(context.postgresAdminUrl, build, output, processes, p, build === 'current', build === 'baseline' ? context.baselineRuntime : undefined))
       }
       all.push(results)
     }

@@ -1,3 +1,4 @@
+import type { Runtime } from '../test/support/server'
 /**
  * What every benchmark section shares. A section is a module under bench/ that exports
  * `run(context): Promise<BenchSection>`; `npm run bench` runs the sections in one go, side by side against
@@ -17,8 +18,8 @@ export interface BenchContext {
   baselineOutput?: string
   /** The baseline commit (short hash) whose build `baselineOutput` is. */
   baselineCommit?: string
-  /** Node's flags for the baseline's server: those its own `npm start` used. */
-  baselineNodeFlags?: string[]
+  /** How the baseline's server runs: as its own `npm start` ran it. */
+  baselineRuntime?: Runtime
   /** PostgreSQL server to create throw-away databases on; undefined when none is reachable. */
   postgresAdminUrl?: string
   /** Smaller counts and shorter runs (BENCH_QUICK=1), for trying the bench itself. */

@@ -98,7 +98,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
   const runs: LighthouseRun[] = []
   try {
     builds.push({ build: 'current', server: await startBenchServer(context, { label: 'lh_current', outputDir: context.currentOutput }) })
-    if (context.baselineOutput) builds.push({ build: 'baseline', server: await startBenchServer(context, { label: 'lh_baseline', outputDir: context.baselineOutput, nodeFlags: context.baselineNodeFlags }) })
+    if (context.baselineOutput) builds.push({ build: 'baseline', server: await startBenchServer(context, { label: 'lh_baseline', outputDir: context.baselineOutput, runtime: context.baselineRuntime }) })
     for (const { build, server } of builds) {
       notes.push(...server.notes.map(n => `${build}: ${n}`))
       // Warm: what a visitor meets on a running site (caches filled, code compiled).

@@ -12,7 +12,7 @@
  */
 import { isMain, runStandalone } from './context'
 import { table, type BenchContext, type BenchSection, type BenchTarget } from './lib'
-import { freePort, NPM_START_NODE_FLAGS } from '../test/support/server'
+import { freePort } from '../test/support/server'
 import { openInspector } from './inspector'
 import { countedLoad, settle, type CountedRun } from './load'
 import { memoryOf, mib, pct, publicPages, rate, rawGet, startBenchServer } from './servers'
@@ -76,8 +76,8 @@ async function measure(context: BenchContext, build: string, outputDir: string, 
   const warmRequests = context.quick ? 2000 : 10_000
   const warmSeconds = context.quick ? 5 : 15
   const inspectPort = await freePort()
-  const nodeFlags = [...(build === 'baseline' ? context.baselineNodeFlags ?? [] : NPM_START_NODE_FLAGS), `--inspect=127.0.0.1:${inspectPort}`]
-  const server = await startBenchServer(context, { label: `memory_${test}_${build}`, outputDir, nodeFlags })
+  const runtime = build === 'baseline' ? context.baselineRuntime : undefined
+  const server = await startBenchServer(context, { label: `memory_${test}_${build}`, outputDir, runtime, extraNodeFlags: [`--inspect=127.0.0.1:${inspectPort}`] })
   const inspector = await openInspector(inspectPort)
   const reading = async (): Promise<Pick<Checkpoint, 'idleRss' | 'rss' | 'peak'>> => {
     await settle(server.pid)

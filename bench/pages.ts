@@ -94,7 +94,7 @@ export async function run(context: BenchContext): Promise<BenchSection> {
     servers.push(current)
     const uncached = await startBenchServer(context, { label: 'pages_uncached', outputDir: context.currentOutput, engine, env: { PAGE_CACHE: 'off' } })
     servers.push(uncached)
-    const baseline = context.baselineOutput ? await startBenchServer(context, { label: 'pages_baseline', outputDir: context.baselineOutput, engine, nodeFlags: context.baselineNodeFlags }) : undefined
+    const baseline = context.baselineOutput ? await startBenchServer(context, { label: 'pages_baseline', outputDir: context.baselineOutput, engine, runtime: context.baselineRuntime }) : undefined
     if (baseline) servers.push(baseline)
     for (const s of [current, uncached, baseline]) notes.push(...(s?.notes ?? []).map(n => `${s!.label}: ${n}`))
     const bareServer = withBare ? await startBuiltServer({ label: 'pages_bare', outputDir: bare.outputDir, database: 'given' }) : undefined

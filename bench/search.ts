@@ -287,7 +287,7 @@ async function measureEngine(context: BenchContext, engine: Engine, bulk: number
     try {
       for (const side of SIDES) {
         const env: Record<string, string> = { DEMO_DATA: '0', ...(engine === 'postgres' ? { DATABASE_URL: urls[side] } : { PGLITE_DATA_DIR: dirs[side] }) }
-        servers[side] = await startBuiltServer({ label: `bench-search-${side}`, env, database: 'given', outputDir: outputs[side], nodeFlags: side === 'before' ? context.baselineNodeFlags : undefined })
+        servers[side] = await startBuiltServer({ label: `bench-search-${side}`, env, database: 'given', outputDir: outputs[side], runtime: side === 'before' ? context.baselineRuntime : undefined })
       }
       log(`HTTP, ${queries.length} queries × 2…`)
       const http = await overHttp(servers, queries, warm)

@@ -8,7 +8,7 @@ import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
-import { createDatabase, dropDatabase, startBuiltServer, type StartedServer } from '../test/support/server'
+import { createDatabase, dropDatabase, startBuiltServer, type Runtime, type StartedServer } from '../test/support/server'
 import type { BenchContext } from './lib'
 
 export type Engine = 'postgres' | 'pglite'
@@ -46,8 +46,10 @@ export interface StartBenchOptions {
   outputDir: string
   engine?: Engine
   env?: Record<string, string>
-  /** Node's flags (default those of this checkout's `npm start`; the baseline runs with its own). */
-  nodeFlags?: readonly string[]
+  /** How the server runs (default as this checkout's `npm start` runs it; the baseline runs as its own did). */
+  runtime?: Runtime
+  /** More Node flags (e.g. --inspect). */
+  extraNodeFlags?: readonly string[]
 }
 
 /**
@@ -74,7 +76,7 @@ export async function startBenchServer(context: BenchContext, options: StartBenc
     }
     let server: StartedServer
     try {
-      server = await startBuiltServer({ label: options.label, outputDir: options.outputDir, database: 'given', env, nodeFlags: options.nodeFlags })
+      server = await startBuiltServer({ label: options.label, outputDir: options.outputDir, database: 'given', env, runtime: options.runtime, extraNodeFlags: options.extraNodeFlags })
     }
     catch (error) {
       if (adminUrl && databaseUrl) await dropDatabase(adminUrl, name)

@@ -188,9 +188,10 @@ function report(context: BenchContext, weights: BuildWeight[], nuxtVersion: stri
   const onePage = weights.find(w => w.build === ONE_PAGE_APP)
   if (onePage) {
     md.push('')
-    md.push(`The ${ONE_PAGE_APP} (an app.vue with \`<NuxtPage />\` and one page saying Hello, nothing else) sends ${kib(onePage.js.sentBytes)} as sent (${kib(onePage.js.gzipBytes)} gzipped), `
-      + `${ratio(onePage.js.sentBytes / bare.js.gzipBytes)} the empty app's entry: Nuxt's router and pages runtime, which every app with pages ships. `
-      + `The current home page sends ${kib(current.js.sentBytes - onePage.js.sentBytes)} more than it.`)
+    md.push(`The ${ONE_PAGE_APP} (an app.vue with \`<NuxtPage />\` and one page saying Hello, nothing else; like the empty app, built without precompression) `
+      + `weighs ${kib(onePage.js.gzipBytes)} gzipped (${kib(onePage.js.brotliBytes)} brotli), ${ratio(onePage.js.gzipBytes / bare.js.gzipBytes)} the empty app's entry: `
+      + 'Nuxt\'s router and pages runtime, which every app with pages ships before a line of its own. '
+      + `The current home page sends ${kib(current.js.sentBytes)} (brotli), ${kib(current.js.sentBytes - onePage.js.brotliBytes)} more than the one-page app's brotli size.`)
   }
   md.push('')
   for (const w of [current, baseline].filter((w): w is BuildWeight => Boolean(w))) {

@@ -30,6 +30,10 @@ if (sourcesAt > builtAt) {
 // cheaper (measured: ~12-18 % of a render's CPU went to scavenges with Node's default 16 MB semi-space). It is
 // fixed in size from the start, so the process's memory does not creep up as load comes and goes.
 const NODE_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64']
+// glibc gives each thread that allocates (compression runs on the thread pool) arenas of its own, and freed
+// memory stays spread over them: with two arenas a server that keeps answering distinct requests keeps its
+// resident memory flat (measured: +10 % instead of +24 % over 36,000 distinct searches, bench/memory.ts).
+const RUNTIME_ENV = { MALLOC_ARENA_MAX: '2' }
 
 const port = process.env.PORT || '3000'
 const host = process.env.HOST || '0.0.0.0'
@@ -39,7 +43,7 @@ const cookieSecure = process.env.COOKIE_SECURE ?? (process.env.DATABASE_URL ? un
 const server = spawn(process.execPath, [...NODE_FLAGS, join(root, '.output/server/index.mjs')], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, PORT: port, HOST: host, NODE_ENV: 'production', ...(cookieSecure === undefined ? {} : { COOKIE_SECURE: cookieSecure }) },
+  env: { ...RUNTIME_ENV, ...process.env, PORT: port, HOST: host, NODE_ENV: 'production', ...(cookieSecure === undefined ? {} : { COOKIE_SECURE: cookieSecure }) },
 })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', code => process.exit(code ?? 0))

@@ -47,6 +47,18 @@ export type Lookup
 /** Below this, compressing costs more than it saves. */
 const COMPRESS_MIN_BYTES = 1024
 
+/**
+ * The bytes in memory of their own. zlib hands back a view of its 8–16 kB output chunk and a small
+ * Buffer.from() a view of an 8 kB pool slab: kept in a cache, a 1 kB answer would hold 16 kB or more, and
+ * the cache's byte bound would count a fraction of what it keeps.
+ */
+export function ownBytes(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes
+  const own = Buffer.allocUnsafeSlow(bytes.length)
+  bytes.copy(own)
+  return own
+}
+
 async function finish(produced: Produced, storedAt: number, policy: CachePolicy): Promise<CachedResponse> {
   const body = produced.body
   const compress = body.length >= COMPRESS_MIN_BYTES
@@ -63,9 +75,9 @@ async function finish(produced: Produced, storedAt: number, policy: CachePolicy)
     etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
     storedAt,
     expiresAt: storedAt + policy.staleMs,
-    body,
-    gzip: gz,
-    br,
+    body: ownBytes(body),
+    gzip: gz && ownBytes(gz),
+    br: br && ownBytes(br),
   }
 }
 

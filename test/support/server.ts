@@ -62,20 +62,32 @@ export interface StartOptions {
   database?: 'fresh' | 'given'
   /** Another build to serve (e.g. an earlier commit's, for side-by-side benchmarks); default ./.output. */
   outputDir?: string
-  /** Node's flags for the server; default those of `npm start` (another commit's build runs with its own). */
-  nodeFlags?: readonly string[]
+  /** Node's flags and the environment `npm start` adds: default this checkout's (another commit's build runs with its own). */
+  runtime?: Runtime
+  /** More Node flags (e.g. --inspect). */
+  extraNodeFlags?: readonly string[]
 }
 
-/** The flags a checkout's scripts/start.mjs gives Node (its NODE_FLAGS list), none when it names none. */
-export function startNodeFlags(checkout: string): string[] {
+/** How a checkout's `npm start` (scripts/start.mjs) runs its server: Node's flags and the environment it adds. */
+export interface Runtime {
+  nodeFlags: readonly string[]
+  env: Readonly<Record<string, string>>
+}
+
+/** Read from a checkout's scripts/start.mjs (its NODE_FLAGS and RUNTIME_ENV; none when it names none). */
+export function startRuntime(checkout: string): Runtime {
   const script = join(checkout, 'scripts/start.mjs')
-  if (!existsSync(script)) return []
-  const list = /const NODE_FLAGS = \[([^\]]*)\]/.exec(readFileSync(script, 'utf8'))?.[1]
-  return list ? [...list.matchAll(/'([^']+)'/g)].map(m => m[1]!) : []
+  const source = existsSync(script) ? readFileSync(script, 'utf8') : ''
+  const flags = /const NODE_FLAGS = \[([^\]]*)\]/.exec(source)?.[1] ?? ''
+  const env = /const RUNTIME_ENV = \{([^}]*)\}/.exec(source)?.[1] ?? ''
+  return {
+    nodeFlags: [...flags.matchAll(/'([^']+)'/g)].map(m => m[1]!),
+    env: Object.fromEntries([...env.matchAll(/(\w+): '([^']*)'/g)].map(m => [m[1]!, m[2]!])),
+  }
 }
 
-/** The Node flags `npm start` (scripts/start.mjs) runs the server with. */
-export const NPM_START_NODE_FLAGS: readonly string[] = startNodeFlags(root)
+/** How `npm start` runs the server of this checkout. */
+export const NPM_START_RUNTIME: Runtime = startRuntime(root)
 
 export async function startBuiltServer(options: StartOptions): Promise<StartedServer> {
   const entry = join(options.outputDir ?? join(root, '.output'), 'server/index.mjs')
@@ -87,6 +99,7 @@ export async function startBuiltServer(options: StartOptions): Promise<StartedSe
   const databaseUrl = adminUrl ? await createDatabase(adminUrl, dbName) : undefined
   const dataDir = databaseUrl || !fresh ? undefined : mkdtempSync(join(tmpdir(), `tradein-${options.label}-`))
   const env: Record<string, string> = {
+    ...(options.runtime ?? NPM_START_RUNTIME).env,
     ...process.env as Record<string, string>,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -102,7 +115,7 @@ export async function startBuiltServer(options: StartOptions): Promise<StartedSe
   if (!databaseUrl) delete env.DATABASE_URL
   Object.assign(env, options.env)
   // The same Node flags as `npm start`, so tests and benchmarks run the server as it runs.
-  const child: ChildProcess = spawn(process.execPath, [...(options.nodeFlags ?? NPM_START_NODE_FLAGS), entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child: ChildProcess = spawn(process.execPath, [...(options.runtime ?? NPM_START_RUNTIME).nodeFlags, ...(options.extraNodeFlags ?? []), entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   const collect = (chunk: Buffer) => {
     output += chunk.toString()

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { preferredEncoding, ResponseCache, type Produced } from '~~/server/cache/response-cache'
+import { ownBytes, preferredEncoding, ResponseCache, type Produced } from '~~/server/cache/response-cache'
 import { decodeEntry, encodeEntry, MemoryStore, type CachedResponse } from '~~/server/cache/store'
 import { stableKey } from '~~/server/utils/api'
 
@@ -20,6 +20,32 @@ afterEach(() => {
 })
 
 describe('ResponseCache', () => {
+  it('keeps each answer in memory of its own, so the byte bound counts what the cache holds', async () => {
+    const cache = new ResponseCache(new MemoryStore({ maxEntries: 10, maxBytes: 1_000_000 }))
+    // A small Buffer.from() is a view of a shared pool slab; zlib's output, of its 8-16 kB chunk.
+    const small = Buffer.from('y'.repeat(1500))
+    expect(small.buffer.byteLength).toBeGreaterThan(small.length)
+    const lookup = await cache.lookup('k', policy, async () => ({ status: 200, type: 'text/html', body: small, cacheable: true }))
+    expect(lookup.state).toBe('miss')
+    if (lookup.state === 'pass') throw new Error('stored')
+    for (const bytes of [lookup.entry.body, lookup.entry.gzip!, lookup.entry.br!]) {
+      expect(bytes.byteOffset).toBe(0)
+      expect(bytes.buffer.byteLength).toBe(bytes.length)
+    }
+    expect(lookup.entry.gzip!.length).toBeLessThan(200)
+    expect(lookup.entry.body.equals(small)).toBe(true)
+  })
+
+  it('copies only what shares its memory', () => {
+    const own = Buffer.allocUnsafeSlow(10).fill(1)
+    expect(ownBytes(own)).toBe(own)
+    const view = own.subarray(2, 5)
+    const copy = ownBytes(view)
+    expect(copy).not.toBe(view)
+    expect([...copy]).toEqual([1, 1, 1])
+    expect(copy.buffer.byteLength).toBe(3)
+  })
+
   it('makes an answer once for many concurrent requests (no stampede)', async () => {
     const cache = new ResponseCache(new MemoryStore({ maxEntries: 10, maxBytes: 1_000_000 }))
     const p = producer()
