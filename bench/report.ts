@@ -85,6 +85,8 @@ export function writeReport(): void {
   out.push('- This checkout is rebuilt first when a source is newer than `.output` (as `npm start` does).')
   out.push('- Servers run on a fresh PostgreSQL database on `DATABASE_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`), '
     + 'PGlite where noted, with `DEMO_DATA=1` and `RATE_LIMITS=off`.')
+  out.push('- Each build runs as its own `npm start` runs it (the Node flags and environment of its `scripts/start.mjs`): '
+    + '7f8eb6b with Node\'s defaults, this build with a fixed 64 MB young generation and `MALLOC_ARENA_MAX=2`.')
   out.push('- `BENCH_MEMORY_SECONDS` bounds each memory run of the current build (default 180 s; the baseline gets at most 60 s; quick: 20 s).')
   out.push('- Raw figures: `bench/results/<section>.json`; the run itself: `bench/results/run.json`.')
   out.push('- The machine has 2 cores, shared by the server under test and the load generator; the 1-minute load average '
