@@ -9,9 +9,8 @@ import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller, Role } from '~~/server/utils/guards'
 import { hashPassword, verifyAgainstNothing, verifyPassword } from '~~/server/utils/password'
 import { attemptSucceeded, reserveAttempt, throttleKeys } from './throttle'
-
-export interface UserDto { id: string, role: Role }
-export interface MeDto { id: string, role: Role, phoneMasked: string, identityVerified: boolean, merchantId?: string }
+import { isStaffRole, STAFF_ROLES, type StaffRole } from '#shared/domain/roles'
+import type { CreatedStaffDto, MeDto, StaffMemberDto, UserDto } from '#shared/types/accounts'
 
 function newUserId(): string {
   return crypto.randomUUID()
@@ -66,7 +65,7 @@ export async function me(db: Executor, caller: Caller): Promise<MeDto> {
 }
 
 /** An administrator creates a reviewer or another administrator (audited). */
-export async function createStaff(db: Executor, actor: Caller, input: StaffInput): Promise<UserDto & { phoneMasked: string }> {
+export async function createStaff(db: Executor, actor: Caller, input: StaffInput): Promise<CreatedStaffDto> {
   return db.transaction(async (tx) => {
     const user = await insertUser(tx, input.phone, input.password, input.role)
     await audit(tx, { actor, action: 'staff.create', entityType: 'user', entityId: user.id, after: { role: user.role, phone: maskPhone(input.phone) } })
@@ -74,11 +73,11 @@ export async function createStaff(db: Executor, actor: Caller, input: StaffInput
   })
 }
 
-export async function listStaff(db: Executor) {
+export async function listStaff(db: Executor): Promise<StaffMemberDto[]> {
   // Administrators first (the enum orders admin after reviewer), then by when they were made.
   const rows = await db.select({ id: users.id, phone: users.phone, role: users.role, createdAt: users.createdAt, lastLoginAt: users.lastLoginAt })
-    .from(users).where(inArray(users.role, ['reviewer', 'admin'])).orderBy(desc(users.role), asc(users.createdAt))
-  return rows.map(r => ({
+    .from(users).where(inArray(users.role, [...STAFF_ROLES])).orderBy(desc(users.role), asc(users.createdAt))
+  return rows.filter((r): r is typeof r & { role: StaffRole } => isStaffRole(r.role)).map(r => ({
     id: r.id,
     phone: r.phone,
     role: r.role,

@@ -2,19 +2,7 @@ import { and, count, desc, eq, gte, lte, type SQL } from 'drizzle-orm'
 import type { AuditQuery } from '#shared/schemas/merchants'
 import type { Executor } from '~~/server/db/client'
 import { auditLog } from '~~/server/db/schema'
-
-export interface AuditEntryDto {
-  id: number
-  at: string
-  actorUserId: string | null
-  actorRole: string | null
-  action: string
-  entityType: string
-  entityId: string
-  before: unknown
-  after: unknown
-  reason: string | null
-}
+import type { AuditEntryDto } from '#shared/types/bureau'
 
 export function toAuditDto(row: typeof auditLog.$inferSelect): AuditEntryDto {
   return {

@@ -10,17 +10,7 @@ import { audit, changedFields } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
 import { findProduct, toProductDto } from './catalogue'
-
-export interface CatalogueImportResult {
-  /** Rows in the file (all of them: an import is all or nothing). */
-  imported: number
-  /** New products. */
-  created: number
-  /** Existing (category, brand, model) products whose grades, label number or filed price were overwritten. */
-  updated: number
-  /** Of `updated`, products that had been retired and are listed again because the file names them. */
-  reactivated: number
-}
+import type { CatalogueImportResult } from '#shared/types/bureau'
 
 /** Rows per INSERT: 8 parameters each stays far below PostgreSQL's 65,535 bind parameters. */
 const CHUNK = 1000

@@ -5,8 +5,7 @@ import type { Executor } from '~~/server/db/client'
 import { eventEnrolments, eventRules, events, merchantCategories } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import type { MerchantCaller } from '~~/server/utils/guards'
-
-export interface EnrolmentDto { eventSlug: string, eventTitle: string, categories: string[] }
+import type { EnrolmentDto } from '#shared/types/merchants'
 
 /** Whether the merchant has joined the event for this category (rule 6: only then may it redeem). */
 export async function isEnrolled(db: Executor, eventId: string, merchantId: string, categoryCode: string): Promise<boolean> {

@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
-import { assertEventEditable, nextEventStatus, type EventAction, type EventStatus } from '#shared/domain/event-lifecycle'
-import { publicEventStatus, type PublicEventStatus } from '#shared/domain/events'
+import { assertEventEditable, nextEventStatus, type EventAction } from '#shared/domain/event-lifecycle'
+import { publicEventStatus } from '#shared/domain/events'
 import type { AdminEventListQuery, EventCreateInput, EventPatchInput, EventRuleInput, ReleaseCreateInput } from '#shared/schemas/admin-events'
-import type { EventKind, EventRuleDto, Page, ReleaseDto } from '#shared/types/public'
+import type { EventKind, EventRuleDto, Page } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
 import { categories, eventRules, events, qualificationReleases } from '~~/server/db/schema'
 import { audit, changedFields } from '~~/server/utils/audit'
@@ -12,43 +12,11 @@ import type { Issue } from '~~/server/utils/errors'
 import type { Caller } from '~~/server/utils/guards'
 import { transactionWithRetry } from '~~/server/utils/transaction-retry'
 import { categoriesByEvent, ruleOf, toReleaseDto } from './events'
+import type { AdminEventDto, AdminEventSummaryDto, AdminReleaseDto } from '#shared/types/bureau'
+import { budgetLeftFen } from '#shared/domain/budget'
 
 type EventRow = typeof events.$inferSelect
 type ReleaseRow = typeof qualificationReleases.$inferSelect
-
-export interface AdminReleaseDto extends ReleaseDto {
-  claimed: number
-  createdAt: string
-}
-
-export interface AdminEventSummaryDto {
-  id: string
-  slug: string
-  title: string
-  titleEn: string
-  kind: EventKind
-  /** Lifecycle status (draft | published | closed). */
-  status: EventStatus
-  /** What residents see (current | upcoming | ended); null for a draft. */
-  publicStatus: PublicEventStatus | null
-  startsAt: string
-  endsAt: string
-  budgetFen: number
-  reservedFen: number
-  spentFen: number
-  /** budget − reserved − spent: what claims can still reserve. */
-  availableFen: number
-  categories: string[]
-  createdAt: string
-  updatedAt: string
-}
-
-export interface AdminEventDto extends AdminEventSummaryDto {
-  description: string
-  descriptionEn: string
-  rules: EventRuleDto[]
-  releases: AdminReleaseDto[]
-}
 
 function invalid(message: string, issues: Issue[]): DomainError {
   return new DomainError('VALIDATION_FAILED', message, { issues })
@@ -73,7 +41,7 @@ function toSummary(row: EventRow, cats: string[], now: Date): AdminEventSummaryD
     budgetFen: row.budgetFen,
     reservedFen: row.reservedFen,
     spentFen: row.spentFen,
-    availableFen: row.budgetFen - row.reservedFen - row.spentFen,
+    availableFen: budgetLeftFen(row),
     categories: cats,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

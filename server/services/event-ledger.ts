@@ -6,6 +6,7 @@ import type { Database } from '~~/server/db/client'
 import { eventRules, events, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
 import { transactionWithRetry } from '~~/server/utils/transaction-retry'
 import { expireDueVouchers } from './vouchers'
+import { budgetLeftFen } from '#shared/domain/budget'
 
 /**
  * The bureau's reconciliation of one event: the running totals on the event and its releases next to the
@@ -70,7 +71,7 @@ export async function eventLedger(db: Database, slug: string, now: Date): Promis
       budgetFen: figures.budgetFen,
       reservedFen: figures.reservedFen,
       spentFen: figures.spentFen,
-      availableFen: figures.budgetFen - figures.reservedFen - figures.spentFen,
+      availableFen: budgetLeftFen(figures),
       claimed: figures.claimed,
       recomputed: { liveVouchers: figures.liveVouchers, activeCapsFen: figures.activeCapsFen, completedSubsidyFen: figures.completedSubsidyFen },
       consistent: ledgerConsistent(figures),

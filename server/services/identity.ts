@@ -8,11 +8,10 @@ import { identities } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
+import type { IdentityDto } from '#shared/types/accounts'
 
 /** The version of the personal-information notice shown on the verification form. */
 export const CONSENT_VERSION = '2026-11'
-
-export interface IdentityDto { nameMasked: string, idNumberMasked: string }
 
 /**
  * Binds a real-name identity to a resident account. The full number is hashed with the secret key and

@@ -1,37 +1,16 @@
 import { and, asc, eq } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
-import { canEditProfile, changedLegalFields, nextMerchantStatus, type MerchantStatus } from '#shared/domain/merchant-lifecycle'
+import { canEditProfile, changedLegalFields, nextMerchantStatus } from '#shared/domain/merchant-lifecycle'
 import type { MerchantProfileInput } from '#shared/schemas/merchants'
 import type { Executor } from '~~/server/db/client'
-import { merchantCategories, merchants, type MerchantPendingProfile } from '~~/server/db/schema'
+import { merchantCategories, merchants } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import { isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
 import { existingCategoryCodes } from './catalogue'
+import type { MerchantPendingProfile, MerchantProfileDto } from '#shared/types/merchants'
 
 type MerchantRow = typeof merchants.$inferSelect
-
-export interface MerchantProfileDto {
-  id: string
-  status: MerchantStatus
-  reviewReason: string | null
-  name: string
-  uscc: string
-  legalRep: string
-  contactPhone: string
-  storePhone: string
-  address: string
-  street: MerchantRow['street']
-  categories: string[]
-  openingHours: string
-  lat: number | null
-  lng: number | null
-  /** Legal changes awaiting review; the public listing shows the approved values meanwhile. */
-  pendingChange: MerchantPendingProfile | null
-  submittedAt: string | null
-  approvedAt: string | null
-  updatedAt: string
-}
 
 export async function categoriesOfMerchant(db: Executor, merchantId: string): Promise<string[]> {
   const rows = await db.select({ code: merchantCategories.categoryCode }).from(merchantCategories)

@@ -6,10 +6,8 @@ import {
   promotionKindProblem,
   promotionPeriodIssue,
   type PromotionAction,
-  type PromotionStatus,
 } from '#shared/domain/promotion-lifecycle'
 import type { PromotionInput } from '#shared/schemas/promotions'
-import type { PromotionDto } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
 import { eventRules, events, merchantCategories, promotionCategories, promotions } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
@@ -17,19 +15,10 @@ import type { MerchantCaller } from '~~/server/utils/guards'
 import type { Issue } from '~~/server/utils/errors'
 import { findPublicEvent } from './events'
 import { categoriesOfPromotions, promotionRecords, toPromotionDto, type PromotionRecordRow } from './promotions'
+import type { PromotionRecordDto, PromotionStatusDto } from '#shared/types/merchants'
 
 type PromotionRow = typeof promotions.$inferSelect
 type EventRow = typeof events.$inferSelect
-
-/** The public promotion plus what its owner and the reviewers need: where it is in its lifecycle and why. */
-export interface PromotionRecordDto extends PromotionDto {
-  status: PromotionStatus
-  reviewReason: string | null
-  createdAt: string
-  updatedAt: string
-}
-
-export interface PromotionStatusDto { id: string, status: PromotionStatus }
 
 /** The public DTO plus the lifecycle, for the merchant who owns the promotion and for reviewers. */
 export function toPromotionRecordDto(row: PromotionRecordRow, categories: string[]): PromotionRecordDto {

@@ -1,28 +1,18 @@
 import { and, asc, count, desc, eq, ilike, isNotNull, or, sql, type SQL } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { maskPhone } from '#shared/domain/identity'
-import { nextMerchantStatus, pendingChangeOutcome, type MerchantStatus } from '#shared/domain/merchant-lifecycle'
+import { nextMerchantStatus, pendingChangeOutcome } from '#shared/domain/merchant-lifecycle'
 import { escapeLike } from '#shared/domain/search'
 import type { AdminMerchantQuery, MerchantDecisionInput } from '#shared/schemas/merchants'
 import type { Executor } from '~~/server/db/client'
 import { auditLog, merchantCategories, merchants, users } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import type { Caller } from '~~/server/utils/guards'
-import { categoriesOfMerchant, toProfileDto, type MerchantProfileDto } from './merchant-profiles'
-import { toAuditDto, type AuditEntryDto } from './audit-log'
+import { categoriesOfMerchant, toProfileDto } from './merchant-profiles'
+import { toAuditDto } from './audit-log'
 import { categoriesOfMerchants } from './merchants'
-
-export interface MerchantQueueItem {
-  id: string
-  name: string
-  status: MerchantStatus
-  street: string
-  categories: string[]
-  submittedAt: string | null
-  updatedAt: string
-  hasPendingChange: boolean
-  reviewReason: string | null
-}
+import type { MerchantForStaffDto, MerchantQueueItem } from '#shared/types/bureau'
+import type { MerchantProfileDto } from '#shared/types/merchants'
 
 /** The review queue: oldest submission first, so nobody waits behind later arrivals. */
 export async function listMerchantsForReview(db: Executor, query: AdminMerchantQuery) {
@@ -53,11 +43,6 @@ export async function listMerchantsForReview(db: Executor, query: AdminMerchantQ
     reviewReason: r.reviewReason,
   }))
   return { items, total: totalRow?.total ?? 0, page: query.page, pageSize: query.pageSize }
-}
-
-export interface MerchantForStaffDto extends MerchantProfileDto {
-  ownerPhone: string | null
-  history: AuditEntryDto[]
 }
 
 /** Everything a reviewer needs to decide, including the full history from the audit log. */

@@ -7,7 +7,8 @@ import type { Executor } from '~~/server/db/client'
 import { promotions } from '~~/server/db/schema'
 import { audit } from '~~/server/utils/audit'
 import type { Caller } from '~~/server/utils/guards'
-import { toPromotionRecordDtos, type PromotionRecordDto, type PromotionStatusDto } from './merchant-promotions'
+import type { PromotionRecordDto, PromotionStatusDto } from '#shared/types/merchants'
+import { toPromotionRecordDtos } from './merchant-promotions'
 import { promotionRecords } from './promotions'
 
 /**

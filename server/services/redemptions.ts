@@ -3,7 +3,7 @@ import { redemptionFlags, SPIKE_HISTORY_DAYS, withFlag, type AnomalyFlag } from 
 import { chinaDayStart, DAY_MS } from '#shared/domain/china-time'
 import { DomainError } from '#shared/domain/errors'
 import { decideRedemption, serialKey, voidableUntil, voucherRefusal, withinVoidWindow } from '#shared/domain/redemption'
-import { ledgerDelta, type VoucherStatus } from '#shared/domain/vouchers'
+import { ledgerDelta } from '#shared/domain/vouchers'
 import type { RedemptionInput } from '#shared/schemas/vouchers'
 import type { Page } from '#shared/types/public'
 import type { Executor } from '~~/server/db/client'
@@ -16,24 +16,9 @@ import { transactionWithRetry } from '~~/server/utils/transaction-retry'
 import { isEnrolled } from './enrolments'
 import { findRule } from './events'
 import { expireDueVouchers } from './vouchers'
+import type { RedemptionDto, RedemptionListItem, VoucherLookupDto } from '#shared/types/redemptions'
 
 type RedemptionRow = typeof redemptions.$inferSelect
-
-export interface RedemptionDto {
-  id: string
-  voucherId: string
-  eventId: string
-  categoryCode: string
-  productId: string
-  status: 'completed' | 'voided' | 'reversed'
-  priceFen: number
-  subsidyFen: number
-  payableFen: number
-  serialNo: string
-  invoiceNo: string
-  createdAt: string
-  voidableUntil: string
-}
 
 function toDto(r: RedemptionRow): RedemptionDto {
   return {
@@ -59,19 +44,6 @@ async function replay(db: Executor, merchantId: string, key: string, hash: strin
   if (!existing) return null
   if (existing.requestHash !== hash) throw new DomainError('IDEMPOTENCY_MISMATCH', 'This Idempotency-Key was used for another request')
   return toDto(existing)
-}
-
-export interface VoucherLookupDto {
-  code: string
-  eventSlug: string
-  eventTitle: string
-  categoryCode: string
-  status: VoucherStatus
-  expiresAt: string
-  capFen: number
-  nameMasked: string
-  redeemable: boolean
-  reason?: string
 }
 
 /** What a code is for, and whether this merchant can redeem it now. Nothing personal beyond the masked name. */
@@ -300,18 +272,6 @@ export async function reverseRedemption(db: Executor, caller: Caller, id: string
     await audit(tx, { actor: caller, action: 'redemption.reverse', entityType: 'redemption', entityId: r.id, before: { status: 'completed' }, after: { status: 'reversed', subsidyFen: r.subsidyFen }, reason })
     return toDto(updated!)
   })
-}
-
-export interface RedemptionListItem extends RedemptionDto {
-  voucherCode: string
-  eventSlug: string
-  merchantId: string
-  merchantName: string
-  productBrand: string
-  productModel: string
-  filedPriceFen: number
-  flags: string[]
-  reversalReason: string | null
 }
 
 const flagged = sql`cardinality(${redemptions.flags}) > 0`

@@ -3,16 +3,7 @@ import { chinaMonthRange } from '#shared/domain/china-time'
 import type { Executor } from '~~/server/db/client'
 import { redemptions } from '~~/server/db/schema'
 import type { MerchantCaller } from '~~/server/utils/guards'
-
-export interface StatementDto {
-  month: string
-  from: string
-  to: string
-  count: number
-  subsidyFen: number
-  salesFen: number
-  categories: Array<{ categoryCode: string, count: number, subsidyFen: number, salesFen: number }>
-}
+import type { StatementDto } from '#shared/types/redemptions'
 
 /** What the bureau owes a merchant for a month: its completed (not voided or reversed) redemptions. */
 export async function monthlyStatement(db: Executor, caller: MerchantCaller, month: string): Promise<StatementDto> {

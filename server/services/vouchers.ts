@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm'
 import { DomainError } from '#shared/domain/errors'
 import { publicEventStatus } from '#shared/domain/events'
 import type { SubsidyRule } from '#shared/domain/subsidy'
-import { decideClaim, fitsBudget, generateVoucherCode, ledgerDelta, voucherExpiry, type ClaimDecision, type ReleaseFacts, type VoucherStatus } from '#shared/domain/vouchers'
+import { decideClaim, fitsBudget, generateVoucherCode, ledgerDelta, voucherExpiry, type ClaimDecision, type ReleaseFacts } from '#shared/domain/vouchers'
 import type { ClaimVoucherInput } from '#shared/schemas/vouchers'
 import { executePrepared, executeRows, type Database, type Executor } from '~~/server/db/client'
 import { events, merchants, products, qualificationReleases, redemptions, vouchers } from '~~/server/db/schema'
@@ -11,6 +11,7 @@ import { audit } from '~~/server/utils/audit'
 import { isCheckViolation, isUniqueViolation } from '~~/server/utils/db-errors'
 import type { Caller } from '~~/server/utils/guards'
 import { retryTransient, transactionWithRetry } from '~~/server/utils/transaction-retry'
+import type { ClaimedVoucherDto, MyVoucherDto } from '#shared/types/vouchers'
 
 /** Arbitrary constant: only one expiry sweep at a time across all app processes. */
 const SWEEP_LOCK_KEY = 7_304_211
@@ -84,16 +85,6 @@ async function expireBatch(db: Executor, now: Date, wait: boolean): Promise<numb
     )
     select count(*)::int as n from audited`)
   return Number(result?.n ?? 0)
-}
-
-export interface ClaimedVoucherDto {
-  id: string
-  code: string
-  eventSlug: string
-  categoryCode: string
-  status: 'active'
-  expiresAt: string
-  capFen: number
 }
 
 /** What a claim is decided on, read in one statement before anything is locked. */
@@ -333,19 +324,6 @@ export async function cancelVoucher(db: Executor, caller: Caller, id: string, no
     await audit(tx, { actor: caller, action: 'voucher.cancel', entityType: 'voucher', entityId: voucher.id, before: { status: 'active' }, after: { status: 'cancelled', releasedFen: voucher.capFen } })
     return { id: voucher.id, status: 'cancelled' as const }
   })
-}
-
-export interface MyVoucherDto {
-  id: string
-  code: string
-  eventSlug: string
-  eventTitle: string
-  categoryCode: string
-  status: VoucherStatus
-  expiresAt: string
-  capFen: number
-  createdAt: string
-  redemption?: { merchantName: string, productBrand: string, productModel: string, subsidyFen: number, payableFen: number, status: string, createdAt: string }
 }
 
 export async function listMyVouchers(db: Executor, caller: Caller, now: Date): Promise<{ items: MyVoucherDto[] }> {

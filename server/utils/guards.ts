@@ -3,9 +3,10 @@ import type { H3Event } from 'h3'
 import { DomainError } from '#shared/domain/errors'
 import { merchants } from '~~/server/db/schema'
 import { useDb } from './db'
-import { sessionOf, type SessionUser } from './session'
+import { sessionOf } from './session'
+import { STAFF_ROLES, type Role } from '#shared/domain/roles'
 
-export type Role = SessionUser['role']
+export type { Role }
 
 export interface Caller {
   userId: string
@@ -29,7 +30,7 @@ export async function requireRole(event: H3Event, ...roles: Role[]): Promise<Cal
 
 export const requireResident = (event: H3Event) => requireRole(event, 'resident')
 export const requireMerchantAccount = (event: H3Event) => requireRole(event, 'merchant')
-export const requireStaff = (event: H3Event) => requireRole(event, 'reviewer', 'admin')
+export const requireStaff = (event: H3Event) => requireRole(event, ...STAFF_ROLES)
 export const requireAdmin = (event: H3Event) => requireRole(event, 'admin')
 
 export interface MerchantCaller extends Caller {

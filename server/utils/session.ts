@@ -5,6 +5,7 @@ import { Lucia, TimeSpan, type Cookie, type DatabaseSession, type DatabaseUser, 
 import type { Database } from '~~/server/db/client'
 import { sessions, users } from '~~/server/db/schema'
 import { useDb } from '~~/server/utils/db'
+import type { Role } from '#shared/domain/roles'
 
 /**
  * lucia's Drizzle adapter, with the read every signed-in request makes (session and user by session id)
@@ -53,7 +54,7 @@ function createLucia(db: Database) {
 declare module 'lucia' {
   interface Register {
     Lucia: ReturnType<typeof createLucia>
-    DatabaseUserAttributes: { phone: string, role: 'resident' | 'merchant' | 'reviewer' | 'admin' }
+    DatabaseUserAttributes: { phone: string, role: Role }
   }
 }
 

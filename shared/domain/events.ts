@@ -1,8 +1,17 @@
 import { DomainError } from './errors'
+import type { EventStatus } from './event-lifecycle'
 
-export type PublicEventStatus = 'current' | 'upcoming' | 'ended'
-export type EventLifecycleStatus = 'draft' | 'published' | 'closed'
-export type ReleaseState = 'scheduled' | 'open' | 'sold_out' | 'closed'
+/** What an event subsidises (events.kind). */
+export const EVENT_KINDS = ['appliance', 'gas', 'home', 'digital', 'car'] as const
+export type EventKind = typeof EVENT_KINDS[number]
+
+/** What the public sees of an event's period (publicEventStatus). */
+export const PUBLIC_EVENT_STATUSES = ['current', 'upcoming', 'ended'] as const
+export type PublicEventStatus = typeof PUBLIC_EVENT_STATUSES[number]
+
+/** Where a qualification release stands at a moment (releaseState). */
+export const RELEASE_STATES = ['scheduled', 'open', 'sold_out', 'closed'] as const
+export type ReleaseState = typeof RELEASE_STATES[number]
 
 export interface CountdownParts {
   days: number
@@ -23,7 +32,7 @@ function time(d: Date, field: string): number {
  * period has not run out (an administrator closed it early). Periods are half-open: [startsAt, endsAt).
  */
 export function publicEventStatus(
-  e: { status: EventLifecycleStatus, startsAt: Date, endsAt: Date },
+  e: { status: EventStatus, startsAt: Date, endsAt: Date },
   now: Date,
 ): PublicEventStatus | null {
   const start = time(e.startsAt, 'startsAt')

@@ -2,6 +2,14 @@ import type { ErrorCode } from './errors'
 import { quoteSubsidy, type ProductFacts, type SubsidyRule } from './subsidy'
 import type { VoucherStatus } from './vouchers'
 
+/** A sale on the subsidy: completed at the counter, voided by the shop within its window, or reversed by the bureau. */
+export const REDEMPTION_STATUSES = ['completed', 'voided', 'reversed'] as const
+export type RedemptionStatus = typeof REDEMPTION_STATUSES[number]
+
+/** What became of the old item traded in (redemptions.old_item.disposal). */
+export const OLD_ITEM_DISPOSALS = ['recycler', 'merchant_pickup', 'scrapped', 'other'] as const
+export type OldItemDisposal = typeof OLD_ITEM_DISPOSALS[number]
+
 /** Serial numbers are compared upper case without spaces or dashes: "sn-123 a" and "SN123A" are one unit. */
 export function serialKey(serialNo: string): string {
   return serialNo.replace(/[\s\-_/.]/g, '').toUpperCase()

@@ -8,7 +8,8 @@ import type { SubsidyRule } from './subsidy'
  * machine (test/unit/domain/money-invariants.property.test.ts).
  */
 
-export type VoucherStatus = 'active' | 'redeemed' | 'expired' | 'cancelled'
+export const VOUCHER_STATUSES = ['active', 'redeemed', 'expired', 'cancelled'] as const
+export type VoucherStatus = typeof VOUCHER_STATUSES[number]
 
 export const VOUCHER_VALID_DAYS: number = defaults.qualification.validDays
 export const MAX_RECLAIMS_AFTER_EXPIRY: number = defaults.qualification.maxReclaimsAfterExpiry

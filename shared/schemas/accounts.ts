@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isMainlandMobile, isValidResidentId, normalizeResidentId } from '#shared/domain/identity'
+import { SIGN_UP_ROLES, STAFF_ROLES } from '#shared/domain/roles'
 
 export const phoneSchema = z.string().trim().refine(isMainlandMobile, 'Enter a mainland mobile number (11 digits, starting with 1)')
 
@@ -11,7 +12,7 @@ export const passwordSchema = z.string()
 export const registerSchema = z.object({
   phone: phoneSchema,
   password: passwordSchema,
-  role: z.enum(['resident', 'merchant'], { error: 'Only residents and merchants can sign up' }),
+  role: z.enum(SIGN_UP_ROLES, { error: 'Only residents and merchants can sign up' }),
 })
 export type RegisterInput = z.infer<typeof registerSchema>
 
@@ -24,7 +25,7 @@ export type LoginInput = z.infer<typeof loginSchema>
 export const staffSchema = z.object({
   phone: phoneSchema,
   password: passwordSchema,
-  role: z.enum(['reviewer', 'admin']),
+  role: z.enum(STAFF_ROLES),
 })
 export type StaffInput = z.infer<typeof staffSchema>
 

@@ -1,8 +1,6 @@
 import { z } from 'zod'
-
-export const STREETS = ['jiangnan', 'waihai', 'lile'] as const
-export const EVENT_KINDS = ['appliance', 'gas', 'home', 'digital', 'car'] as const
-export const PUBLIC_EVENT_STATUSES = ['current', 'upcoming', 'ended'] as const
+import { EVENT_KINDS } from '#shared/domain/events'
+import { STREETS } from '#shared/domain/streets'
 
 export const streetSchema = z.enum(STREETS)
 export const eventKindSchema = z.enum(EVENT_KINDS)

@@ -1,11 +1,11 @@
 import { z } from 'zod'
+import { PUBLIC_EVENT_STATUSES } from '#shared/domain/events'
 import { PRODUCT_SORTS } from '#shared/domain/search'
 import {
   categoryCodeSchema,
   eventKindSchema,
   fenQuerySchema,
   paginationShape,
-  PUBLIC_EVENT_STATUSES,
   slugSchema,
   streetSchema,
   uuidSchema,

@@ -2,6 +2,7 @@ import { ANOMALY_FLAGS } from '#shared/domain/anomaly'
 import { z } from 'zod'
 import { isVoucherCode, normaliseVoucherCode } from '../domain/vouchers'
 import { categoryCodeSchema, paginationShape, slugSchema, uuidSchema } from './common'
+import { OLD_ITEM_DISPOSALS, REDEMPTION_STATUSES } from '#shared/domain/redemption'
 
 export const claimVoucherSchema = z.object({ categoryCode: categoryCodeSchema })
 export type ClaimVoucherInput = z.infer<typeof claimVoucherSchema>
@@ -20,8 +21,6 @@ export type EnrolmentInput = z.infer<typeof enrolmentInputSchema>
 
 const text = (max: number, what: string) => z.string().trim().min(1, `${what} is required`).max(max, `${what} is too long`)
   .refine(s => ![...s].some(c => c < ' ' || c === '<' || c === '>'), `${what} has characters that are not allowed`)
-
-export const OLD_ITEM_DISPOSALS = ['recycler', 'merchant_pickup', 'scrapped', 'other'] as const
 
 export const oldItemSchema = z.object({
   categoryCode: categoryCodeSchema,
@@ -45,8 +44,6 @@ export const idempotencyKeySchema = z.string({ error: 'The Idempotency-Key heade
   .min(8, 'At least 8 characters').max(100, 'At most 100 characters').regex(/^[\x21-\x7E]+$/, 'Visible ASCII characters only')
 
 export const reverseInputSchema = z.object({ reason: text(500, 'Reason') })
-
-export const REDEMPTION_STATUSES = ['completed', 'voided', 'reversed'] as const
 
 export const merchantRedemptionQuerySchema = z.object({ ...paginationShape })
 

@@ -1,11 +1,10 @@
 import type { GradeKey } from '#shared/domain/subsidy'
-import type { PublicEventStatus } from '#shared/domain/events'
-import type { EVENT_KINDS, STREETS } from '#shared/schemas/common'
+import type { EventKind, PublicEventStatus } from '#shared/domain/events'
+import type { Street } from '#shared/domain/streets'
 
 // Shapes of the public API (API.md "Public"): what routes return and what pages render.
 
-export type EventKind = (typeof EVENT_KINDS)[number]
-export type Street = (typeof STREETS)[number]
+export type { EventKind, Street }
 
 export interface Page<T> { items: T[], total: number, page: number, pageSize: number }
 

@@ -4,16 +4,7 @@ import { users } from './accounts'
 import { categories } from './categories'
 import { events } from './events'
 import { merchantStatus, street } from './enums'
-
-/** Legal fields whose change sends an approved merchant back to review (rule 8). */
-export interface MerchantPendingProfile {
-  name: string
-  uscc: string
-  address: string
-  /** Absent when the categories stay as they are. */
-  categories?: string[]
-  submittedAt: string
-}
+import type { MerchantPendingProfile } from '#shared/types/merchants'
 
 export const merchants = pgTable('merchants', {
   id: uuid().primaryKey().defaultRandom(),

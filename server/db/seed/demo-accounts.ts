@@ -5,8 +5,9 @@ import type { Executor } from '~~/server/db/client'
 import { identities, merchants, users } from '~~/server/db/schema'
 import { hashPassword } from '~~/server/utils/password'
 import demo from './demo-accounts.json'
+import type { Role } from '#shared/domain/roles'
 
-export const DEMO_ACCOUNTS = demo.accounts as Array<{ role: 'resident' | 'merchant' | 'reviewer' | 'admin', phone: string, password: string, note: string }>
+export const DEMO_ACCOUNTS = demo.accounts as Array<{ role: Role, phone: string, password: string, note: string }>
 
 /** The shop the demo merchant account owns. */
 export const DEMO_MERCHANT_SHOP = '美的智慧家(外海店)'

@@ -15,7 +15,6 @@ import type {
   eventRules,
   events,
   merchantCategories,
-  MerchantPendingProfile,
   merchants,
   promotionCategories,
   promotions,
@@ -30,6 +29,7 @@ import { CATALOGUE, draftProduct, labelFields, productKey } from './catalogue-st
 import type { Rng } from './prng'
 import { digits, int, pick, rngFor, uuidFrom } from './prng'
 import { seedUsccCheckChar } from './uscc'
+import type { MerchantPendingProfile } from '#shared/types/merchants'
 
 // ---------------------------------------------------------------------------------------------------------
 // Types

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CATEGORIES } from '#shared/domain/categories'
-import { EVENT_KINDS } from '#shared/schemas/common'
+import { EVENT_KINDS } from '#shared/domain/events'
 import categoriesJson from '#shared/reference/categories.json'
 
 describe('CATEGORIES', () => {
